@@ -30,4 +30,8 @@ public sealed class OktaApiException : Exception
     public string? RequiredScope { get; init; }
     /// <summary>The DPoP-Nonce header, when the server sent one.</summary>
     public string? DpopNonce { get; init; }
+
+    /// <summary>True when an earlier attempt of the same call had an unknown outcome (fault, timeout, dropped connection),
+    /// so e.g. a 404 on a retried DELETE means the first attempt already deleted it.</summary>
+    internal bool AfterUnknownOutcome { get; set; }
 }

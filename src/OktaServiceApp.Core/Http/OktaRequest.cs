@@ -17,4 +17,14 @@ public sealed class OktaRequest
     /// <summary>Whether faults (5xx, timeouts, dropped connections) may be retried blindly. True for GET and DELETE.
     /// A POST with an unknown outcome throws instead, so the caller can check before trying again.</summary>
     public bool RetryFaults { get; init; }
+
+    /// <summary>Builds the body for each attempt (the token request signs a new client assertion per attempt).
+    /// Takes precedence over <see cref="JsonBody"/>.</summary>
+    internal Func<HttpContent>? ContentFactory { get; init; }
+
+    /// <summary>Called for each attempt after the credentials were applied (the token request adds a fresh DPoP proof here).</summary>
+    internal Action<HttpRequestMessage>? OnAttempt { get; init; }
+
+    /// <summary>When false, credentials.OnResponse is still called but a "send again" answer is ignored.</summary>
+    internal bool AllowCredentialResend { get; init; } = true;
 }

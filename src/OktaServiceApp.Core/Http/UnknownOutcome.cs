@@ -1,0 +1,27 @@
+namespace OktaServiceApp.Core.Http;
+
+/// <summary>Helpers for calls that must not be repeated blindly (creating an app, granting a scope).</summary>
+internal static class UnknownOutcome
+{
+    /// <summary>True when the server may or may not have applied the request: 5xx, timeout, dropped connection, or a
+    /// success answer that could not be read.</summary>
+    public static bool IsUnknownOutcome(this OktaApiException exception) =>
+        exception.Kind is OktaErrorKind.ServerError or OktaErrorKind.Timeout or OktaErrorKind.ConnectionFailed
+            or OktaErrorKind.MalformedResponse;
+
+    /// <summary>Waits the fault back-off of <paramref name="client"/> before another try of a non-idempotent call.</summary>
+    public static Task BackOffAsync(this OktaClient client, int retry, string reason, CancellationToken cancellationToken) =>
+        client.WaitForRetryAsync(retry, reason, cancellationToken);
+
+    public static string EscapePathSegment(string value) => Uri.EscapeDataString(value);
+
+    public static string RequireId(string? value, string name)
+    {
+        if (value is null || value.Trim().Length == 0)
+        {
+            throw new ArgumentException($"The {name} is empty.", name);
+        }
+
+        return value.Trim();
+    }
+}

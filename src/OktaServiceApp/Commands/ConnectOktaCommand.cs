@@ -1,0 +1,205 @@
+using System.Management.Automation;
+using System.Security;
+using OktaServiceApp.Core.Configuration;
+using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Tokens;
+using OktaServiceApp.PowerShell.Infrastructure;
+
+namespace OktaServiceApp.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Connects this session to an Okta org, with an API token or as a service app.</para>
+/// <para type="description">Connect-Okta sets the default connection that every Okta cmdlet in this session uses, and returns it.
+/// With -ApiToken it authenticates with an SSWS API token. With -ClientId, a private key (-PrivateKeyPath or -Jwks) and -Scope it
+/// authenticates as a service app (OAuth for Okta): it gets an access token from the org authorization server at once, with DPoP
+/// when the app needs it, and refreshes it before it expires. Explicit parameters beat the OKTA_CLIENT_* environment variables,
+/// which beat ~/.okta/okta.yaml. Without Connect-Okta, cmdlets use the environment variables and the file directly.
+/// The org URL may be given as dev-123.okta.com or https://dev-123.okta.com; http:// is refused except on loopback, and so are
+/// paths, queries and -admin hosts.</para>
+/// </summary>
+/// <example>
+/// <code>Connect-Okta -OrgUrl dev-123.okta.com -ApiToken (Read-Host -AsSecureString 'API token')</code>
+/// <para>Connects interactively with an API token that is never echoed.</para>
+/// </example>
+/// <example>
+/// <code>Connect-Okta -OrgUrl $env:OKTA_CLIENT_ORGURL -ClientId $env:OKTA_CLIENT_CLIENTID -PrivateKeyPath ./svc.pem -Scope okta.users.read, okta.apps.read</code>
+/// <para>In a runbook: connects as a service app with its private key, so later cmdlets run on a short-lived, scoped token.</para>
+/// </example>
+[Cmdlet(VerbsCommunications.Connect, "Okta", DefaultParameterSetName = ApiTokenSet)]
+[OutputType(typeof(OktaConnection))]
+public sealed class ConnectOktaCommand : OktaCmdlet
+{
+    private const string ApiTokenSet = "ApiToken";
+    private const string KeyPathSet = "PrivateKeyPath";
+    private const string JwksSet = "Jwks";
+
+    /// <summary>
+    /// <para type="description">The org URL, such as https://dev-123.okta.com. Defaults to OKTA_CLIENT_ORGURL or okta.yaml's orgUrl.</para>
+    /// </summary>
+    [Parameter(Position = 0)]
+    public string? OrgUrl { get; set; }
+
+    /// <summary>
+    /// <para type="description">An Okta API token (SSWS). A SecureString, or a plain string given explicitly. Defaults to OKTA_CLIENT_TOKEN.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = ApiTokenSet)]
+    [SecureStringTransformation]
+    public SecureString? ApiToken { get; set; }
+
+    /// <summary>
+    /// <para type="description">The service app's client id, for OAuth for Okta.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [ArgumentCompleter(typeof(ClientIdCompleter))]
+    public string? ClientId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A file with the app's private key: PKCS#8, PKCS#1 or SEC1 PEM, or a private JWK.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>
+    /// <para type="description">The app's key pair, from New-OktaJwks or Import-OktaPrivateKey.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    public OktaJwks? Jwks { get; set; }
+
+    /// <summary>
+    /// <para type="description">The Okta scopes to ask for, such as okta.users.read. They must be granted to the app.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [ArgumentCompleter(typeof(ScopeCompleter))]
+    public string[]? Scope { get; set; }
+
+    /// <summary>
+    /// <para type="description">Retries per call on rate limits and faults (default 4, or OKTA_CLIENT_RATELIMIT_MAXRETRIES).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int? MaxRetries { get; set; }
+
+    /// <summary>
+    /// <para type="description">Per-request timeout in seconds (default 100, or OKTA_CLIENT_REQUESTTIMEOUT).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int? RequestTimeoutSec { get; set; }
+
+    /// <summary>
+    /// <para type="description">Percent of each Okta rate limit this module may use, leaving the rest to other tools (default 100, or OKTA_CLIENT_MAXAPICAPACITY).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int? MaxApiCapacity { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        OktaSettings settings;
+        SigningKey? key = Jwks?.SigningKey;
+        try
+        {
+            settings = SettingsLoader.Load(ConnectionFactory.ReadEnvironment(), SettingsLoader.DefaultYamlPath);
+            ApplyParameters(settings);
+            if (settings.Mode == AuthorizationMode.PrivateKey && key is null && PrivateKeyPath is not null)
+            {
+                key = KeyFile.Read(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath));
+            }
+        }
+        catch (OktaConfigurationException e)
+        {
+            ThrowTerminatingError(OktaErrors.FromConfiguration(e, OrgUrl));
+            return;
+        }
+        catch (KeyException e)
+        {
+            ThrowTerminatingError(OktaErrors.FromKey(e, PrivateKeyPath));
+            return;
+        }
+
+        OktaConnection connection;
+        try
+        {
+            connection = ConnectionFactory.Create(settings, key);
+        }
+        catch (Exception e) when (e is OktaConfigurationException or KeyException)
+        {
+            ThrowFor(e, OrgUrl);
+            return;
+        }
+
+        if (connection.Client.Credentials is OAuthCredentials oauth)
+        {
+            WriteVerbose($"Getting an access token for {oauth.ClientId} from {connection.OrgUrl}.");
+            try
+            {
+                Run(ct => oauth.EnsureTokenAsync(ct));
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                ThrowFor(e, ClientId);
+                return;
+            }
+        }
+
+        OktaSession.Current = connection;
+        WriteVerbose($"Connected to {connection.OrgUrl} with {connection.AuthMode}; settings from {connection.Source}.");
+        WriteObject(connection);
+    }
+
+    private void ApplyParameters(OktaSettings settings)
+    {
+        var explicitSources = new List<string>();
+        if (OrgUrl is not null)
+        {
+            settings.OrgUrl = Core.Configuration.OrgUrl.Parse(OrgUrl);
+            explicitSources.Add("OrgUrl");
+        }
+
+        if (settings.OrgUrl is null)
+        {
+            throw new OktaConfigurationException(ConfigurationProblem.OrgUrlMissing,
+                "No org URL: pass -OrgUrl (such as https://dev-123.okta.com) or set OKTA_CLIENT_ORGURL.");
+        }
+
+        if (ParameterSetName == ApiTokenSet)
+        {
+            if (ApiToken is not null)
+            {
+                settings.ApiToken = SecureText.ToPlain(ApiToken);
+                settings.Mode = AuthorizationMode.Ssws;
+                explicitSources.Add("ApiToken");
+            }
+        }
+        else
+        {
+            settings.Mode = AuthorizationMode.PrivateKey;
+            settings.ClientId = ClientId;
+            settings.Scopes = Scope ?? Array.Empty<string>();
+            explicitSources.Add("ClientId");
+        }
+
+        if (MaxRetries is int retries)
+        {
+            settings.MaxRetries = retries;
+        }
+
+        if (RequestTimeoutSec is int seconds)
+        {
+            settings.RequestTimeout = TimeSpan.FromSeconds(seconds);
+        }
+
+        if (MaxApiCapacity is int capacity)
+        {
+            settings.MaxApiCapacity = capacity;
+        }
+
+        if (explicitSources.Count > 0)
+        {
+            settings.Source = string.IsNullOrEmpty(settings.Source) ? "parameters" : $"parameters, {settings.Source}";
+        }
+    }
+}

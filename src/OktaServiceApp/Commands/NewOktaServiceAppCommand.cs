@@ -1,0 +1,138 @@
+using System.Management.Automation;
+using OktaServiceApp.Core.Apps;
+using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Tokens;
+using OktaServiceApp.PowerShell.Infrastructure;
+
+namespace OktaServiceApp.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Registers an Okta OAuth service app that authenticates with a private key (private_key_jwt).</para>
+/// <para type="description">New-OktaServiceApp registers a service app through Dynamic Client Registration (POST /oauth2/v1/clients)
+/// with the client_credentials grant, private_key_jwt, and the public half of a key pair. Pipe in a key from New-OktaJwks or
+/// Import-OktaPrivateKey; without one, the cmdlet makes an RS256 2048-bit key itself. Only public key members are ever sent.
+/// With -PrivateKeyPath the private key is written (owner-only) right after the app is created; the file is checked first, so a
+/// refused path never leaves an app behind. With -RequireDpop the app is created through the Apps API (POST /api/v1/apps) with
+/// dpop_bound_access_tokens, which Dynamic Client Registration cannot set. The app still needs scopes (Grant-OktaScope) and usually an
+/// admin role before it can call Okta. If the connection drops while creating, the cmdlet looks for the app by name and key id before
+/// trying again, so no duplicate app is made.</para>
+/// </summary>
+/// <example>
+/// <code>New-OktaJwks | New-OktaServiceApp -Name reporting -PrivateKeyPath ./reporting.pem | Grant-OktaScope okta.users.read, okta.groups.read</code>
+/// <para>The whole setup in one line: key, app, saved private key, and two scopes.</para>
+/// </example>
+/// <example>
+/// <code>$env:OKTA_CLIENT_ORGURL = 'https://dev-123.okta.com'; $env:OKTA_CLIENT_TOKEN = $secret
+/// New-OktaServiceApp -Name "ci-$env:BUILD_BUILDID" -RequireDpop -PrivateKeyPath "$env:AGENT_TEMPDIRECTORY/ci.pem" -Confirm:$false</code>
+/// <para>In a CI job: creates a DPoP-bound app with the connection taken from environment variables.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(OktaServiceApp))]
+public sealed class NewOktaServiceAppCommand : OktaCmdlet
+{
+    /// <summary>
+    /// <para type="description">The app's name (client_name).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string Name { get; set; } = "";
+
+    /// <summary>
+    /// <para type="description">The key pair whose public half to register. Made for you (RS256, 2048 bits) when absent.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true)]
+    public OktaJwks? Jwks { get; set; }
+
+    /// <summary>
+    /// <para type="description">Writes the private key (PKCS#8 PEM, owner-only) to this file once the app exists.</para>
+    /// </summary>
+    [Parameter]
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>
+    /// <para type="description">Creates the app through the Apps API with dpop_bound_access_tokens, so its tokens need DPoP proofs.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter RequireDpop { get; set; }
+
+    /// <summary>
+    /// <para type="description">The connection to use; the session default when absent.</para>
+    /// </summary>
+    [Parameter]
+    public OktaConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ValidValues.CheckAppName(Name) is { } nameError)
+        {
+            WriteError(nameError);
+            return;
+        }
+
+        var keyPath = PrivateKeyPath is null ? null : GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
+        if (keyPath is not null && (File.Exists(keyPath) || Directory.Exists(keyPath)))
+        {
+            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.FileExists,
+                $"'{keyPath}' already exists; choose another -PrivateKeyPath. No app was created."), keyPath));
+            return;
+        }
+
+        if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
+        {
+            WriteError(OktaErrors.Invalid(OktaErrors.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
+                ErrorCategory.InvalidData));
+            return;
+        }
+
+        var connection = ResolveConnection(Connection);
+        var how = RequireDpop ? "Apps API, DPoP required" : "Dynamic Client Registration";
+        if (!ShouldProcess($"{Name} on {connection.OrgUrl}", $"Create service app ({how})"))
+        {
+            return;
+        }
+
+        var jwks = Jwks ?? NewDefaultKey();
+        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.SigningKey.ToPublicJwk() }, RequireDpop = RequireDpop };
+        ServiceApp created;
+        try
+        {
+            WriteVerbose($"Creating service app '{Name}' on {connection.OrgUrl} ({how}) with key {jwks.KeyId}.");
+            created = Run(ct => new ServiceAppClient(connection.Client).CreateAsync(spec, ct));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, Name);
+            return;
+        }
+
+        if (RequireDpop)
+        {
+            TokenClient.MarkRequiresDpop(created.ClientId);
+        }
+
+        ClientIdCompleter.Remember(created.ClientId, created.Name);
+        WriteVerbose($"Created service app '{created.Name}' with client id {created.ClientId}.");
+        if (keyPath is not null)
+        {
+            try
+            {
+                KeyFile.Write(jwks.SigningKey, keyPath, KeyFileFormat.Pem, overwrite: false);
+                WriteVerbose($"Wrote the private key to {keyPath}, readable by its owner only.");
+            }
+            catch (Exception e) when (e is KeyException or IOException or UnauthorizedAccessException)
+            {
+                // The app exists; say so, so the key can still be exported from the object that follows.
+                WriteItemError(e, keyPath);
+            }
+        }
+
+        WriteObject(new OktaServiceApp(created, connection.Client.OrgUrl, jwks));
+    }
+
+    private OktaJwks NewDefaultKey()
+    {
+        WriteVerbose("No -Jwks given: generating an RS256 2048-bit key pair.");
+        return new OktaJwks(SigningKey.Generate());
+    }
+}

@@ -1,0 +1,193 @@
+using System.Management.Automation;
+using OktaServiceApp.Core.Configuration;
+using OktaServiceApp.Core.Diagnostics;
+using OktaServiceApp.Core.Http;
+using OktaServiceApp.Core.Keys;
+using OktaServiceApp.PowerShell.Infrastructure;
+
+namespace OktaServiceApp.PowerShell.Commands;
+
+/// <summary>
+/// Shared plumbing: cancellation on Ctrl+C, running engine tasks while pumping their messages onto the pipeline thread,
+/// ordered concurrent items, and error reporting.
+/// </summary>
+public abstract class OktaCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly Queue<(Task Task, ItemResult Result)> _pending = new();
+    private CmdletPump? _pump;
+
+    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
+    protected CancellationToken Cancellation => _cancellation.Token;
+
+    /// <summary>How many items may run at once (the engine bounds requests in flight separately).</summary>
+    protected virtual int MaxPendingItems => 1;
+
+    private protected CmdletPump Pump => _pump ??= new CmdletPump(this);
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => FlushItems(all: true);
+
+    /// <summary>Runs engine work to completion on a worker thread, writing its verbose and progress messages as they come.</summary>
+    protected T Run<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var task = Start(work);
+        Pump.PumpUntil(task, Cancellation);
+        return Unwrap(task);
+    }
+
+    /// <summary>Runs engine work that returns nothing.</summary>
+    protected void Run(Func<CancellationToken, Task> work) => Run(async ct =>
+    {
+        await work(ct).ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>
+    /// Starts one pipeline item's work now and writes its output later, in input order. Up to <see cref="MaxPendingItems"/>
+    /// items run at once. Errors caught by the work go to <see cref="ItemResult.Error"/> and the rest of the pipeline goes on.
+    /// </summary>
+    private protected void QueueItem(Func<ItemResult, CancellationToken, Task> work)
+    {
+        var result = new ItemResult();
+        var task = Start(async ct =>
+        {
+            await work(result, ct).ConfigureAwait(false);
+            return true;
+        });
+        _pending.Enqueue((task, result));
+        FlushItems(all: false);
+    }
+
+    /// <summary>Writes finished items; waits while too many are pending, or for all of them.</summary>
+    protected void FlushItems(bool all)
+    {
+        while (_pending.Count > 0)
+        {
+            var (task, result) = _pending.Peek();
+            var mustWait = all || _pending.Count >= MaxPendingItems;
+            if (!task.IsCompleted && !mustWait)
+            {
+                Pump.Drain();
+                return;
+            }
+
+            Pump.PumpUntil(task, Cancellation);
+            _pending.Dequeue();
+            result.ReplayTo(this);
+            Unwrap(task);
+        }
+    }
+
+    /// <summary>The -Connection given, the one from Connect-Okta, or one from OKTA_CLIENT_* / okta.yaml; else OktaNotConnected.</summary>
+    protected OktaConnection ResolveConnection(OktaConnection? explicitConnection)
+    {
+        if (explicitConnection is not null)
+        {
+            return explicitConnection;
+        }
+
+        if (OktaSession.Current is { } current)
+        {
+            return current;
+        }
+
+        try
+        {
+            var ambient = ConnectionFactory.FromEnvironment();
+            WriteVerbose($"Using {ambient.OrgUrl} ({ambient.AuthMode}) from {ambient.Source}.");
+            return ambient;
+        }
+        catch (OktaConfigurationException e)
+        {
+            ThrowTerminatingError(OktaErrors.FromConfiguration(e, null));
+            throw; // unreachable: ThrowTerminatingError always throws
+        }
+        catch (KeyException e)
+        {
+            ThrowTerminatingError(OktaErrors.FromKey(e, null));
+            throw;
+        }
+    }
+
+    /// <summary>Maps an engine exception for one item to an ErrorRecord; null when the pipeline is stopping.</summary>
+    internal static ErrorRecord? ToErrorRecord(Exception e, object? target, string? apiErrorId = null) => e switch
+    {
+        OperationCanceledException => null,
+        OktaApiException api => OktaErrors.FromApi(api, target, api.Kind is OktaErrorKind.Timeout ? null : apiErrorId),
+        KeyException key => OktaErrors.FromKey(key, target),
+        OktaConfigurationException config => OktaErrors.FromConfiguration(config, target),
+        _ => new ErrorRecord(e, OktaErrors.Unexpected, ErrorCategory.NotSpecified, target),
+    };
+
+    /// <summary>Writes the error for one failed item, unless the user stopped the pipeline.</summary>
+    protected void WriteItemError(Exception e, object? target, string? apiErrorId = null)
+    {
+        if (ToErrorRecord(e, target, apiErrorId) is { } record)
+        {
+            WriteError(record);
+        }
+    }
+
+    /// <summary>Stops the command with the error for an exception.</summary>
+    protected void ThrowFor(Exception e, object? target, string? apiErrorId = null)
+    {
+        if (ToErrorRecord(e, target, apiErrorId) is { } record)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        throw new PipelineStoppedException();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _cancellation.Cancel();
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+    {
+        // The observer is an AsyncLocal: set it so that the task (and everything it awaits) reports to this cmdlet.
+        var previous = OktaObserver.Current;
+        OktaObserver.Current = Pump;
+        try
+        {
+            var token = Cancellation;
+            return Task.Run(() => work(token), token);
+        }
+        finally
+        {
+            OktaObserver.Current = previous;
+        }
+    }
+
+    private T Unwrap<T>(Task<T> task)
+    {
+        Unwrap((Task)task);
+        return task.Result;
+    }
+
+    // Turns a finished task into its exception, or into a pipeline stop when the user pressed Ctrl+C.
+    private void Unwrap(Task task)
+    {
+        if (task.IsCanceled && Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

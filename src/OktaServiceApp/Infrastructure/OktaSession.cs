@@ -1,0 +1,44 @@
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+
+namespace OktaServiceApp.PowerShell.Infrastructure;
+
+/// <summary>
+/// The default connection of each runspace. Keyed by runspace, not process, so that parallel runspaces
+/// (ForEach-Object -Parallel, hosted tests) never see each other's connection.
+/// </summary>
+internal static class OktaSession
+{
+    private static readonly ConditionalWeakTable<object, Holder> s_byRunspace = new();
+    private static readonly object s_noRunspace = new();
+
+    public static OktaConnection? Current
+    {
+        get => Slot().Connection;
+        set
+        {
+            var slot = Slot();
+            var old = slot.Connection;
+            slot.Connection = value;
+            if (old is not null && !ReferenceEquals(old, value))
+            {
+                old.Client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A connection built from environment variables or okta.yaml, reused while those settings stay the same.</summary>
+    public static (string Fingerprint, OktaConnection Connection)? Ambient
+    {
+        get => Slot().Ambient;
+        set => Slot().Ambient = value;
+    }
+
+    private static Holder Slot() => s_byRunspace.GetValue(Runspace.DefaultRunspace ?? s_noRunspace, _ => new Holder());
+
+    private sealed class Holder
+    {
+        public OktaConnection? Connection;
+        public (string Fingerprint, OktaConnection Connection)? Ambient;
+    }
+}
