@@ -27,6 +27,15 @@
         'New-OktaClientAssertion'
         'Get-OktaAccessToken'
         'Invoke-OktaApi'
+        'Get-OktaServiceAppKey'
+        'Add-OktaServiceAppKey'
+        'Enable-OktaServiceAppKey'
+        'Disable-OktaServiceAppKey'
+        'Remove-OktaServiceAppKey'
+        'Update-OktaServiceAppKey'
+        'Add-OktaServiceAppRole'
+        'Get-OktaServiceAppRole'
+        'Remove-OktaServiceAppRole'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

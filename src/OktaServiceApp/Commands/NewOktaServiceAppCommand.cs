@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Roles;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
 
@@ -15,7 +16,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// refused path never leaves an app behind. With -RequireDpop the app is created through the Apps API (POST /api/v1/apps) with
 /// dpop_bound_access_tokens, which Dynamic Client Registration cannot set. The app still needs scopes (Grant-OktaScope) and usually an
 /// admin role before it can call Okta. If the connection drops while creating, the cmdlet looks for the app by name and key id before
-/// trying again, so no duplicate app is made.</para>
+/// trying again, so no duplicate app is made. -Role assigns a standard admin role right after creation.</para>
 /// </summary>
 /// <example>
 /// <code>New-OktaJwks | New-OktaServiceApp -Name reporting -PrivateKeyPath ./reporting.pem | Grant-OktaScope okta.users.read, okta.groups.read</code>
@@ -54,6 +55,13 @@ public sealed class NewOktaServiceAppCommand : OktaCmdlet
     /// </summary>
     [Parameter]
     public SwitchParameter RequireDpop { get; set; }
+
+    /// <summary>
+    /// <para type="description">A standard admin role to assign once the app exists, such as READ_ONLY_ADMIN.</para>
+    /// </summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RoleCompleter))]
+    public string? Role { get; set; }
 
     /// <summary>
     /// <para type="description">The connection to use; the session default when absent.</para>
@@ -124,6 +132,20 @@ public sealed class NewOktaServiceAppCommand : OktaCmdlet
             {
                 // The app exists; say so, so the key can still be exported from the object that follows.
                 WriteItemError(e, keyPath);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Role))
+        {
+            var role = Role!.Trim().ToUpperInvariant();
+            try
+            {
+                WriteVerbose($"Assigning role {role} to {created.ClientId}.");
+                Run(ct => new RoleClient(connection.Client).AssignAsync(created.ClientId, role, ct));
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                WriteItemError(e, created.ClientId);
             }
         }
 

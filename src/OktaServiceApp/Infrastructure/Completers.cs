@@ -36,3 +36,12 @@ internal static class Completion
         values.Where(v => v.StartsWith(word ?? "", StringComparison.OrdinalIgnoreCase))
             .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
 }
+
+/// <summary>Completes Okta's standard admin roles.</summary>
+public sealed class RoleCompleter : IArgumentCompleter
+{
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completion.From(Core.Roles.StandardRoles.All, wordToComplete);
+}

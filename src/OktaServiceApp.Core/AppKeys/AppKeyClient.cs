@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OktaServiceApp.Core.Http;
+using OktaServiceApp.Core.Keys;
+
+namespace OktaServiceApp.Core.AppKeys;
+
+/// <summary>An app's client-authentication keys: /api/v1/apps/{appId}/credentials/jwks.</summary>
+public sealed class AppKeyClient
+{
+    private readonly OktaClient _client;
+
+    public AppKeyClient(OktaClient client)
+    {
+        _client = client;
+    }
+
+    public async Task<IReadOnlyList<AppKey>> ListAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var response = await _client.SendAsync(
+            new OktaRequest(HttpMethod.Get, $"{Base(clientId)}") { RetryFaults = true }, cancellationToken).ConfigureAwait(false);
+        var root = response.ReadJson();
+        // The spec's schema says an array, its example says {"jwks":{"keys":[...]}}: accept both.
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetObject("jwks", out var jwks) &&
+            jwks.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
+        {
+            root = keys;
+        }
+
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw new OktaApiException(OktaErrorKind.MalformedResponse,
+                $"Okta returned an unexpected shape for the keys of app {clientId} (HTTP {(int)response.StatusCode}).");
+        }
+
+        return root.EnumerateArray().Select(Parse).ToList();
+    }
+
+    /// <summary>POST a public key, ACTIVE or INACTIVE. Not retried on faults: the caller lists to check an unknown outcome.</summary>
+    public async Task<AppKey> AddAsync(string clientId, PublicJwk jwk, bool active, CancellationToken cancellationToken)
+    {
+        var body = new AddKeyRequest(jwk, active ? "ACTIVE" : "INACTIVE");
+        var response = await _client.SendAsync(new OktaRequest(HttpMethod.Post, Base(clientId)) { JsonBody = body }, cancellationToken)
+            .ConfigureAwait(false);
+        return Parse(response.ReadJson());
+    }
+
+    public Task<AppKey> ActivateAsync(string clientId, string keyId, CancellationToken cancellationToken) =>
+        LifecycleAsync(clientId, keyId, "activate", cancellationToken);
+
+    public Task<AppKey> DeactivateAsync(string clientId, string keyId, CancellationToken cancellationToken) =>
+        LifecycleAsync(clientId, keyId, "deactivate", cancellationToken);
+
+    /// <summary>Okta deletes only an inactive key.</summary>
+    public async Task DeleteAsync(string clientId, string keyId, CancellationToken cancellationToken) =>
+        await _client.SendAsync(new OktaRequest(HttpMethod.Delete, $"{Base(clientId)}/{Uri.EscapeDataString(keyId)}") { RetryFaults = true },
+            cancellationToken).ConfigureAwait(false);
+
+    private async Task<AppKey> LifecycleAsync(string clientId, string keyId, string action, CancellationToken cancellationToken)
+    {
+        // Activating or deactivating twice ends in the same state, so a fault may be retried.
+        var response = await _client.SendAsync(
+            new OktaRequest(HttpMethod.Post, $"{Base(clientId)}/{Uri.EscapeDataString(keyId)}/lifecycle/{action}") { RetryFaults = true },
+            cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(response.Body) || response.ReadJson().ValueKind != JsonValueKind.Object
+            ? new AppKey { Id = keyId, Status = action == "activate" ? "ACTIVE" : "INACTIVE" }
+            : Parse(response.ReadJson());
+    }
+
+    private static string Base(string clientId) => $"/api/v1/apps/{Uri.EscapeDataString(clientId)}/credentials/jwks";
+
+    private static AppKey Parse(JsonElement key) => new()
+    {
+        Id = key.GetString("id") ?? "",
+        KeyId = key.GetString("kid"),
+        Status = key.GetString("status") ?? "",
+        Algorithm = key.GetString("alg"),
+        KeyType = key.GetString("kty") ?? "",
+        Created = ParseDate(key.GetString("created")),
+        LastUpdated = ParseDate(key.GetString("lastUpdated")),
+        Jwk = new PublicJwk
+        {
+            Kty = key.GetString("kty") ?? "",
+            Kid = key.GetString("kid"),
+            Alg = key.GetString("alg"),
+            Use = key.GetString("use"),
+            N = key.GetString("n"),
+            E = key.GetString("e"),
+            Crv = key.GetString("crv"),
+            X = key.GetString("x"),
+            Y = key.GetString("y"),
+        },
+    };
+
+    private static DateTimeOffset? ParseDate(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+
+    private sealed class AddKeyRequest
+    {
+        public AddKeyRequest(PublicJwk jwk, string status)
+        {
+            Kty = jwk.Kty;
+            Kid = jwk.Kid;
+            Alg = jwk.Alg;
+            N = jwk.N;
+            E = jwk.E;
+            Crv = jwk.Crv;
+            X = jwk.X;
+            Y = jwk.Y;
+            Status = status;
+        }
+
+        [JsonPropertyName("kid")] public string? Kid { get; }
+        [JsonPropertyName("kty")] public string Kty { get; }
+        [JsonPropertyName("alg")] public string? Alg { get; }
+        [JsonPropertyName("use")] public string Use => "sig";
+        [JsonPropertyName("status")] public string Status { get; }
+        [JsonPropertyName("e")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? E { get; }
+        [JsonPropertyName("n")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? N { get; }
+        [JsonPropertyName("crv")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Crv { get; }
+        [JsonPropertyName("x")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? X { get; }
+        [JsonPropertyName("y")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Y { get; }
+    }
+}

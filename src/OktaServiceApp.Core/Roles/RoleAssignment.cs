@@ -1,0 +1,22 @@
+namespace OktaServiceApp.Core.Roles;
+
+/// <summary>An admin role assigned to a service app (client).</summary>
+public sealed class RoleAssignment
+{
+    public string Id { get; init; } = "";
+    public string ClientId { get; init; } = "";
+    public string Type { get; init; } = "";
+    public string? Label { get; init; }
+    public string? Status { get; init; }
+    public DateTimeOffset? Created { get; init; }
+}
+
+/// <summary>Okta's standard admin roles; custom roles need a role and resource set, which this module does not manage.</summary>
+public static class StandardRoles
+{
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        "SUPER_ADMIN", "ORG_ADMIN", "APP_ADMIN", "USER_ADMIN", "HELP_DESK_ADMIN", "READ_ONLY_ADMIN", "MOBILE_ADMIN",
+        "API_ACCESS_MANAGEMENT_ADMIN", "REPORT_ADMIN", "GROUP_MEMBERSHIP_ADMIN",
+    };
+}

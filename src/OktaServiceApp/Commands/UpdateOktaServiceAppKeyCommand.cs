@@ -1,0 +1,102 @@
+using System.Management.Automation;
+using OktaServiceApp.Core.AppKeys;
+using OktaServiceApp.Core.Keys;
+using OktaServiceApp.PowerShell.Infrastructure;
+
+namespace OktaServiceApp.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Rotates a service app's key with no downtime.</para>
+/// <para type="description">Update-OktaServiceAppKey adds a new key to the app (by default a fresh key of the same kind as -Jwks, or RS256),
+/// proves it by getting an access token with it, writes its private key to -PrivateKeyPath (owner-only), and only then deactivates the
+/// app's other keys, or deletes them with -RemoveOld. Token requests keep working throughout. If the new key cannot get a token, the
+/// cmdlet stops, removes the new key, and leaves the old keys active. It outputs the new key pair. Only a Super Admin can rotate the keys
+/// of an app that has Okta-scope grants.</para>
+/// </summary>
+/// <example>
+/// <code>Update-OktaServiceAppKey -ClientId 0oa1b2c3d4 -PrivateKeyPath ./svc-2026.pem -RemoveOld</code>
+/// <para>Rotates to a new RS256 key and deletes the old one.</para>
+/// </example>
+/// <example>
+/// <code>Update-OktaServiceAppKey -ClientId $env:OKTA_CLIENT_CLIENTID -PrivateKeyPath $env:NEW_KEY_FILE -Scope okta.users.read -Confirm:$false</code>
+/// <para>In a scheduled rotation job (SSWS connection from environment variables): rotates, keeping the old key inactive for rollback.</para>
+/// </example>
+[Cmdlet(VerbsData.Update, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(OktaJwks))]
+public sealed class UpdateOktaServiceAppKeyCommand : OktaCmdlet
+{
+    /// <summary>
+    /// <para type="description">The app's client id. Binds from piped apps.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("client_id", "AppId")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClientIdCompleter))]
+    public string ClientId { get; set; } = "";
+
+    /// <summary>
+    /// <para type="description">The new key pair. A new RS256 2048-bit key is made when absent.</para>
+    /// </summary>
+    [Parameter]
+    public OktaJwks? NewJwks { get; set; }
+
+    /// <summary>
+    /// <para type="description">Where to write the new private key (PKCS#8 PEM, owner-only). Must not exist yet.</para>
+    /// </summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string PrivateKeyPath { get; set; } = "";
+
+    /// <summary>
+    /// <para type="description">A scope granted to the app, used to prove the new key. Defaults to one of the app's granted scopes.</para>
+    /// </summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ScopeCompleter))]
+    public string? Scope { get; set; }
+
+    /// <summary>
+    /// <para type="description">Deletes the old keys instead of only deactivating them.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter RemoveOld { get; set; }
+
+    /// <summary>
+    /// <para type="description">The connection to use; the session default when absent.</para>
+    /// </summary>
+    [Parameter]
+    public OktaConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var path = GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.FileExists,
+                $"'{path}' already exists; choose another -PrivateKeyPath. Nothing was changed."), path));
+            return;
+        }
+
+        var connection = ResolveConnection(Connection);
+        if (!ShouldProcess($"app {ClientId}", RemoveOld ? "Rotate key, deleting the old keys" : "Rotate key, deactivating the old keys"))
+        {
+            return;
+        }
+
+        var jwks = NewJwks ?? new OktaJwks(SigningKey.Generate());
+        var rotation = new KeyRotation(connection.Client, TokenClients.For(connection.Client.OrgUrl, connection.Client.Options));
+        try
+        {
+            var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.SigningKey, Scope, ct));
+            KeyFile.Write(jwks.SigningKey, path, KeyFileFormat.Pem, overwrite: false);
+            WriteVerbose($"Wrote the new private key to {path}.");
+            var retired = Run(ct => rotation.RetireOthersAsync(ClientId, added, RemoveOld, ct));
+            WriteVerbose($"Rotated app {ClientId} to key {jwks.KeyId}; {retired.Count} old key(s) {(RemoveOld ? "deleted" : "deactivated")}.");
+            WriteObject(jwks);
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, ClientId);
+        }
+    }
+}
