@@ -49,9 +49,9 @@ Import-Module (Join-Path $RepoRoot 'tests/tools/BuildTools.psm1') -Force
 
 function Invoke-Build {
     Write-Host "==> build ($Configuration)"
-    Invoke-Dotnet build $Solution -c $Configuration --nologo -v:q -clp:ErrorsOnly
+    Invoke-Dotnet build $Solution -c $Configuration --nologo '-v:q' '-clp:ErrorsOnly'
     Publish-Module -RepoRoot $RepoRoot -Configuration $Configuration -Destination $ModuleOut
-    Invoke-Dotnet publish (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --no-build --nologo -v:q -o $EmulatorOut
+    Invoke-Dotnet publish (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --no-build --nologo '-v:q' -o $EmulatorOut
     Write-Host "==> module staged at $ModuleOut"
 }
 
@@ -72,7 +72,7 @@ function Invoke-Test {
     }
 
     Write-Host '==> pester (fresh pwsh)'
-    Invoke-Dotnet restore (Join-Path $RepoRoot 'tests/pester/Pester.Download.proj') --nologo -v:q
+    Invoke-Dotnet restore (Join-Path $RepoRoot 'tests/pester/Pester.Download.proj') --nologo '-v:q'
     $pesterXml = Join-Path $results 'pester.xml'
     & dotnet tool run pwsh -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'tests/pester/run.ps1') `
         -ModulePath $ModuleOut -EmulatorPath (Join-Path $EmulatorOut 'OktaEmulator.dll') -ResultPath $pesterXml
@@ -88,8 +88,8 @@ function Invoke-Test {
 }
 
 function Invoke-Emulator {
-    Invoke-Dotnet build (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --nologo -v:q -clp:ErrorsOnly
-    Invoke-Dotnet publish (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --no-build --nologo -v:q -o $EmulatorOut
+    Invoke-Dotnet build (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --nologo '-v:q' '-clp:ErrorsOnly'
+    Invoke-Dotnet publish (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --no-build --nologo '-v:q' -o $EmulatorOut
     # Foreground: the emulator prints its one JSON line and runs until Ctrl+C.
     & dotnet (Join-Path $EmulatorOut 'OktaEmulator.dll') --port $Port
     exit $LASTEXITCODE

@@ -21,7 +21,7 @@ Describe 'OktaServiceApp module' {
     }
 
     It 'keeps every dependency out of the module root' {
-        Get-ChildItem $ModulePath -Filter *.dll | ForEach-Object Name | Should -Be 'OktaServiceApp.dll'
+        Get-ChildItem $ModulePath -Filter *.dll | ForEach-Object Name | Sort-Object | Should -Be @('OktaServiceApp.Core.dll', 'OktaServiceApp.dll')
         Join-Path $ModulePath 'Dependencies/Microsoft.IdentityModel.Tokens.dll' | Should -Exist
     }
 }

@@ -20,15 +20,18 @@ function Publish-Module {
     $deps = Join-Path $Destination 'Dependencies'
     $null = New-Item -ItemType Directory -Path $deps -Force
 
-    # The engine and everything it loads go to Dependencies/, which default probing never looks at, so that
-    # Microsoft.IdentityModel.* loads into our own AssemblyLoadContext (style-anchors §2).
+    # Everything the engine loads goes to Dependencies/, which default probing never looks at, so that
+    # Microsoft.IdentityModel.* loads into our own AssemblyLoadContext (style-anchors §2). The engine itself sits at the root:
+    # output types hold engine objects, so the type loader needs it before the module's resolve hook exists.
     Invoke-Dotnet publish (Join-Path $RepoRoot 'src/OktaServiceApp.Core/OktaServiceApp.Core.csproj') `
-        -c $Configuration --no-build --nologo -v:q -o (Join-Path $staging 'core')
-    Get-ChildItem (Join-Path $staging 'core') -Filter '*.dll' | Copy-Item -Destination $deps
+        -c $Configuration --no-build --nologo '-v:q' -o (Join-Path $staging 'core')
+    Get-ChildItem (Join-Path $staging 'core') -Filter '*.dll' | Where-Object Name -ne 'OktaServiceApp.Core.dll' |
+        Copy-Item -Destination $deps
+    Copy-Item (Join-Path $staging 'core/OktaServiceApp.Core.dll') $Destination
 
-    # Only the cmdlet assembly sits at the root: a dependency next to it would be found by default probing.
+    # Only our own assemblies sit at the root: a dependency next to them would be found by default probing.
     Invoke-Dotnet publish (Join-Path $RepoRoot 'src/OktaServiceApp/OktaServiceApp.csproj') `
-        -c $Configuration --no-build --nologo -v:q -o (Join-Path $staging 'module')
+        -c $Configuration --no-build --nologo '-v:q' -o (Join-Path $staging 'module')
     Copy-Item (Join-Path $staging 'module/OktaServiceApp.dll') $Destination
 
     $moduleSource = Join-Path $RepoRoot 'module/OktaServiceApp'
@@ -48,11 +51,11 @@ function Publish-Module {
 
     foreach ($expected in 'OktaServiceApp.psd1', 'OktaServiceApp.dll', 'OktaServiceApp.Format.ps1xml',
         'en-US/OktaServiceApp.dll-Help.xml', 'en-US/about_OktaServiceApp.help.txt',
-        'Dependencies/OktaServiceApp.Core.dll', 'Dependencies/Microsoft.IdentityModel.Tokens.dll') {
+        'OktaServiceApp.Core.dll', 'Dependencies/Microsoft.IdentityModel.Tokens.dll') {
         if (-not (Test-Path (Join-Path $Destination $expected))) { throw "Staged module is missing $expected" }
     }
     foreach ($stray in Get-ChildItem $Destination -Filter '*.dll') {
-        if ($stray.Name -ne 'OktaServiceApp.dll') { throw "Only OktaServiceApp.dll may sit at the module root, found $($stray.Name)" }
+        if ($stray.Name -notin 'OktaServiceApp.dll', 'OktaServiceApp.Core.dll') { throw "Only the module's own assemblies may sit at the module root, found $($stray.Name)" }
     }
 }
 

@@ -23,9 +23,12 @@ $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Mana
 
 function Escape([string] $text) { [System.Security.SecurityElement]::Escape($text) }
 
+# The XML adapter gives a plain string for an element with only text, and an XmlElement otherwise.
+function Get-Inner($node) { if ($node -is [string]) { $node } elseif ($null -eq $node) { '' } else { $node.InnerText } }
+
 function Get-Text($node) {
     if ($null -eq $node) { return '' }
-    (($node.InnerText -split "`n") | ForEach-Object { $_.Trim() }) -join ' ' -replace '\s+', ' ' -replace '^\s|\s$', ''
+    (((Get-Inner $node) -split "`n") | ForEach-Object { $_.Trim() }) -join ' ' -replace '\s+', ' ' -replace '^\s|\s$', ''
 }
 
 function Get-Para($member, [string] $type) {
@@ -47,13 +50,16 @@ function Get-PipelineInput($parameter) {
 }
 
 function Get-ParameterXml($parameter, $setInfo, [string] $description) {
-    $required = if ($setInfo) { $setInfo.IsMandatory } else { ($parameter.ParameterSets.Values | Where-Object IsMandatory).Count -gt 0 }
-    $position = if ($setInfo -and $setInfo.Position -ge 0) { $setInfo.Position } else { 'named' }
+    $required = if ($setInfo) { $setInfo.IsMandatory } else { @($parameter.ParameterSets.Values | Where-Object IsMandatory).Count -gt 0 }
+    $positions = if ($setInfo) { @($setInfo.Position) } else { @($parameter.ParameterSets.Values.Position) }
+    $position = @($positions | Where-Object { $_ -ge 0 } | Select-Object -First 1)
+    $position = if ($position.Count) { $position[0] } else { 'named' }
     $isSwitch = $parameter.ParameterType -eq [switch]
     $value = if ($isSwitch) { '' } else { "<command:parameterValue required=`"true`">$(Escape $parameter.ParameterType.Name)</command:parameterValue>" }
     @"
 <command:parameter required="$("$required".ToLower())" globbing="false" pipelineInput="$(Get-PipelineInput $parameter)" position="$position">
   <maml:name>$($parameter.Name)</maml:name>
+  <command:aliases>$(Escape ($parameter.Aliases -join ', '))</command:aliases>
   <maml:description><maml:para>$(Escape $description)</maml:para></maml:description>
   $value
   <dev:type><maml:name>$(Escape $parameter.ParameterType.FullName)</maml:name></dev:type>
@@ -91,7 +97,7 @@ $commands = foreach ($command in Get-Command -Module $module.Name -CommandType C
     $i = 0
     $exampleXml = foreach ($example in $examples) {
         $i++
-        $code = ($example.code.InnerText -split "`n" | ForEach-Object { $_.Trim() }) -join "`n"
+        $code = ((Get-Inner $example.code) -split "`n" | ForEach-Object { $_.Trim() }) -join "`n"
         @"
 <command:example>
   <maml:title>-------------------------- EXAMPLE $i --------------------------</maml:title>

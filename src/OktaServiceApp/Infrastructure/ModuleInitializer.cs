@@ -5,14 +5,16 @@ using System.Reflection;
 namespace OktaServiceApp.PowerShell.Infrastructure;
 
 /// <summary>
-/// Serves the module's own dependencies from Dependencies/ into a private load context, so that Az or Microsoft.Graph,
+/// Serves the module's third-party dependencies from Dependencies/ into a private load context, so that Az or Microsoft.Graph,
 /// which load other versions of Microsoft.IdentityModel, can share the session (style-anchors §2).
+/// OktaServiceApp.Core sits next to this dll instead: the output types hold engine objects in fields, and the type loader needs the
+/// engine assembly before OnImport could hook anything. Core's name is ours alone, so it cannot conflict.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     private static readonly Assembly s_moduleAssembly = typeof(ModuleInitializer).Assembly;
-    private static readonly string s_dependencyFolder =
-        Path.Combine(Path.GetDirectoryName(s_moduleAssembly.Location) ?? ".", "Dependencies");
+    private static readonly string s_moduleFolder = Path.GetDirectoryName(s_moduleAssembly.Location) ?? ".";
+    private static readonly string s_dependencyFolder = Path.Combine(s_moduleFolder, "Dependencies");
     private static readonly Lazy<Dictionary<string, string>> s_dependencies = new(FindDependencies);
     private static readonly ConcurrentDictionary<string, Assembly> s_loaded = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<LoadContextProxy?> s_context = new(() => LoadContextProxy.TryCreate("OktaServiceApp"));
@@ -52,7 +54,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
     }
 
-    // Serve only requests from this module or from its dependencies (IdentityModel asks for its own siblings),
+    // Serve only requests from this module, its engine, or its dependencies (IdentityModel asks for its own siblings),
     // so another module's identically named assembly is never hijacked.
     private static bool IsOurs(Assembly? requester)
     {
@@ -67,8 +69,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
 
         var location = requester.IsDynamic ? null : requester.Location;
-        return !string.IsNullOrEmpty(location) &&
-               string.Equals(Path.GetDirectoryName(location), s_dependencyFolder, StringComparison.OrdinalIgnoreCase);
+        var folder = string.IsNullOrEmpty(location) ? null : Path.GetDirectoryName(location);
+        return string.Equals(folder, s_dependencyFolder, StringComparison.OrdinalIgnoreCase) ||
+               string.Equals(folder, s_moduleFolder, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> FindDependencies()
