@@ -100,13 +100,7 @@ internal static class KeyReader
                 "DSA keys are not supported; use an RSA or EC (P-256, P-384, P-521) key."),
             "OPENSSH PRIVATE KEY" => new KeyException(KeyProblem.UnknownFormat,
                 "OpenSSH private keys are not supported; convert a copy with: ssh-keygen -p -m PKCS8 -f key-copy"),
-            _ => new KeyException(KeyProblem.UnknownFormat, $"The PEM block '{DescribeLabel(other.Label)}' is not a key; {Expected}."),
+            _ => new KeyException(KeyProblem.UnknownFormat, $"The PEM block '{Pem.DescribeLabel(other.Label)}' is not a key; {Expected}."),
         };
     }
-
-    // Labels come from the user's file; echo only ones that look like labels.
-    private static string DescribeLabel(string label) =>
-        label.Length <= 40 && label.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or ' ' or '-')
-            ? label
-            : "(unrecognised)";
 }

@@ -25,7 +25,7 @@ internal sealed class PemBlock
     {
         if (Base64Body.Length == 0)
         {
-            throw new KeyException(KeyProblem.MalformedPem, $"The PEM block '{Label}' is empty.");
+            throw new KeyException(KeyProblem.MalformedPem, $"The PEM block '{Pem.DescribeLabel(Label)}' is empty.");
         }
 
         try
@@ -35,7 +35,7 @@ internal sealed class PemBlock
         catch (FormatException e)
         {
             // FormatException never echoes its input, so it is safe to keep as the inner exception.
-            throw new KeyException(KeyProblem.MalformedPem, $"The PEM block '{Label}' does not contain valid base64.", e);
+            throw new KeyException(KeyProblem.MalformedPem, $"The PEM block '{Pem.DescribeLabel(Label)}' does not contain valid base64.", e);
         }
     }
 }
@@ -47,6 +47,12 @@ internal static class Pem
     private const string EndMarker = "-----END ";
     private const string Dashes = "-----";
     private const int LineLength = 64;
+
+    /// <summary>Labels come from the user's file; only ones that look like labels are echoed in messages.</summary>
+    public static string DescribeLabel(string label) =>
+        label.Length <= 40 && label.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or ' ' or '-')
+            ? label
+            : "(unrecognised)";
 
     public static bool ContainsPem(string text) => text.IndexOf(BeginMarker, StringComparison.Ordinal) >= 0;
 
@@ -115,7 +121,7 @@ internal static class Pem
 
             if (!closed)
             {
-                throw new KeyException(KeyProblem.MalformedPem, $"The PEM block '{label}' has no matching END line.");
+                throw new KeyException(KeyProblem.MalformedPem, $"The PEM block '{DescribeLabel(label)}' has no matching END line.");
             }
 
             blocks.Add(new PemBlock(label, headers, body.ToString()));

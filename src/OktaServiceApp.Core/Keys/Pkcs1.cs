@@ -56,15 +56,27 @@ internal static class Pkcs1
     {
         writer.PushSequence();
         writer.WriteInteger(0);
-        writer.WriteIntegerUnsigned(key.Modulus);
-        writer.WriteIntegerUnsigned(key.Exponent);
-        writer.WriteIntegerUnsigned(key.D);
-        writer.WriteIntegerUnsigned(key.P);
-        writer.WriteIntegerUnsigned(key.Q);
-        writer.WriteIntegerUnsigned(key.DP);
-        writer.WriteIntegerUnsigned(key.DQ);
-        writer.WriteIntegerUnsigned(key.InverseQ);
+        WriteUnsigned(writer, key.Modulus!);
+        WriteUnsigned(writer, key.Exponent!);
+        WriteUnsigned(writer, key.D!);
+        WriteUnsigned(writer, key.P!);
+        WriteUnsigned(writer, key.Q!);
+        WriteUnsigned(writer, key.DP!);
+        WriteUnsigned(writer, key.DQ!);
+        WriteUnsigned(writer, key.InverseQ!);
         writer.PopSequence();
+    }
+
+    // RSAParameters keeps d and the CRT values at fixed length, but DER integers must be minimal.
+    private static void WriteUnsigned(AsnWriter writer, byte[] value)
+    {
+        var start = 0;
+        while (start < value.Length - 1 && value[start] == 0)
+        {
+            start++;
+        }
+
+        writer.WriteIntegerUnsigned(value.AsSpan(start));
     }
 
     private static byte[] ReadUnsigned(AsnReader reader)

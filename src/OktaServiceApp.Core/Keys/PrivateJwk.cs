@@ -155,8 +155,8 @@ internal static class PrivateJwk
         var x = GetBytes(jwk, "x") ?? throw MissingPublic("EC", "x");
         var y = GetBytes(jwk, "y") ?? throw MissingPublic("EC", "y");
         var d = GetBytes(jwk, "d") ?? throw PublicOnly();
-        var q = new ECPoint { X = RsaShape.PadTo(x, curve.CoordinateSize), Y = RsaShape.PadTo(y, curve.CoordinateSize) };
-        var paddedD = RsaShape.PadTo(d, curve.CoordinateSize);
+        var q = new ECPoint { X = BigEndian.PadTo(x, curve.CoordinateSize), Y = BigEndian.PadTo(y, curve.CoordinateSize) };
+        var paddedD = BigEndian.PadTo(d, curve.CoordinateSize);
         KeyMaterial.Wipe(d);
         if (q.X is null || q.Y is null || paddedD is null)
         {

@@ -56,7 +56,7 @@ internal static class Sec1
                 }
             }
 
-            var paddedD = RsaShape.PadTo(d, curve.CoordinateSize);
+            var paddedD = BigEndian.PadTo(d, curve.CoordinateSize);
             KeyMaterial.Wipe(d);
             if (paddedD is null)
             {

@@ -59,8 +59,8 @@ public sealed class SigningKey : IDisposable
             {
                 Kty = "EC",
                 Crv = curve.JwkName,
-                X = Base64Url.Encode(RsaShape.PadTo(parameters.Q.X!, curve.CoordinateSize)!),
-                Y = Base64Url.Encode(RsaShape.PadTo(parameters.Q.Y!, curve.CoordinateSize)!),
+                X = Base64Url.Encode(BigEndian.PadTo(parameters.Q.X!, curve.CoordinateSize)!),
+                Y = Base64Url.Encode(BigEndian.PadTo(parameters.Q.Y!, curve.CoordinateSize)!),
             };
         }
 
@@ -115,7 +115,7 @@ public sealed class SigningKey : IDisposable
         var material = KeyReader.Read(text, password);
         try
         {
-            return FromMaterial(material, keyId, "The key's private and public parts do not match.");
+            return FromMaterial(material, keyId);
         }
         finally
         {
@@ -280,7 +280,7 @@ public sealed class SigningKey : IDisposable
         }
     }
 
-    private static SigningKey FromMaterial(KeyMaterial material, string? keyId, string mismatchMessage)
+    private static SigningKey FromMaterial(KeyMaterial material, string? keyId)
     {
         if (!material.HasPrivateKey)
         {
@@ -361,7 +361,7 @@ public sealed class SigningKey : IDisposable
         if (!consistent)
         {
             key.Dispose();
-            throw new KeyException(KeyProblem.UnknownFormat, mismatchMessage);
+            throw new KeyException(KeyProblem.UnknownFormat, "The key's private and public parts do not match.");
         }
 
         return key;
@@ -379,9 +379,9 @@ public sealed class SigningKey : IDisposable
 
             var parameters = _ecdsa!.ExportParameters(true);
             var curve = _curve!;
-            parameters.D = RsaShape.PadTo(parameters.D!, curve.CoordinateSize);
-            parameters.Q.X = RsaShape.PadTo(parameters.Q.X!, curve.CoordinateSize);
-            parameters.Q.Y = RsaShape.PadTo(parameters.Q.Y!, curve.CoordinateSize);
+            parameters.D = BigEndian.PadTo(parameters.D!, curve.CoordinateSize);
+            parameters.Q.X = BigEndian.PadTo(parameters.Q.X!, curve.CoordinateSize);
+            parameters.Q.Y = BigEndian.PadTo(parameters.Q.Y!, curve.CoordinateSize);
             return KeyMaterial.ForEc(parameters, curve);
         }
     }
