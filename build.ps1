@@ -71,6 +71,8 @@ function Invoke-Test {
         $suites.Add((Read-JUnitCounts -Path $xml -Name "xunit $project"))
     }
 
+    # The package-install test needs the .nupkg; Pester and an older IdentityModel (for the isolation test) come from NuGet.
+    New-ModulePackage -ModulePath $ModuleOut -Destination (Join-Path $OutDir 'package')
     Write-Host '==> pester (fresh pwsh)'
     Invoke-Dotnet restore (Join-Path $RepoRoot 'tests/pester/Pester.Download.proj') --nologo '-v:q'
     $pesterXml = Join-Path $results 'pester.xml'
