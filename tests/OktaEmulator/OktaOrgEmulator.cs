@@ -40,6 +40,7 @@ public sealed class OktaOrgEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // No console lifetime: in-process (xunit) it must not grab Ctrl+C; Program.cs handles signals itself.
         builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
         builder.Services.AddSingleton(org);

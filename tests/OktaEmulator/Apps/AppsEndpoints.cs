@@ -14,8 +14,8 @@ internal static class AppsEndpoints
     {
         var read = ScopeRequirement.Read("apps");
         var manage = ScopeRequirement.Manage("apps");
-        routes.MapPost("/api/v1/apps", (HttpContext c) => CreateAsync(c, org)).RequireScope(manage);
-        routes.MapGet("/api/v1/apps", (HttpContext c) => List(c, org)).RequireScope(read);
+        routes.MapPost("/api/v1/apps", (HttpRequest r) => CreateAsync(r.HttpContext, org)).RequireScope(manage);
+        routes.MapGet("/api/v1/apps", (HttpRequest r) => List(r.HttpContext, org)).RequireScope(read);
         routes.MapGet("/api/v1/apps/{appId}", (string appId) => Get(org, appId)).RequireScope(read);
         routes.MapPost("/api/v1/apps/{appId}/lifecycle/activate", (string appId) => SetStatus(org, appId, "ACTIVE")).RequireScope(manage);
         routes.MapPost("/api/v1/apps/{appId}/lifecycle/deactivate", (string appId) => SetStatus(org, appId, "INACTIVE")).RequireScope(manage);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OktaEmulator.Auth;
 using OktaEmulator.Clients;
 using OktaEmulator.Hosting;
@@ -14,8 +15,8 @@ internal static class DcrEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, OrgRuntime org)
     {
-        routes.MapPost("/oauth2/v1/clients", (HttpContext c) => CreateAsync(c, org)).RequireScope(ScopeRequirement.RegisterClient);
-        routes.MapGet("/oauth2/v1/clients", (HttpContext c) => List(c, org)).RequireScope(ScopeRequirement.Read("clients"));
+        routes.MapPost("/oauth2/v1/clients", (HttpRequest r) => CreateAsync(r.HttpContext, org)).RequireScope(ScopeRequirement.RegisterClient);
+        routes.MapGet("/oauth2/v1/clients", (HttpRequest r) => List(r.HttpContext, org)).RequireScope(ScopeRequirement.Read("clients"));
         routes.MapGet("/oauth2/v1/clients/{clientId}", (string clientId) => Get(org, clientId)).RequireScope(ScopeRequirement.Read("clients"));
         routes.MapPut("/oauth2/v1/clients/{clientId}", (HttpContext c, string clientId) => ReplaceAsync(c, org, clientId))
             .RequireScope(ScopeRequirement.Manage("clients"));
@@ -52,13 +53,13 @@ internal static class DcrEndpoints
     {
         var q = context.Request.Query["q"].ToString();
         var paging = Paging.From(context.Request, org.OrgUrl, defaultLimit: 20, maxLimit: 200, "q");
-        var response = ApiResponse.Ok(new System.Text.Json.Nodes.JsonArray());
+        var array = new JsonArray();
+        var response = ApiResponse.Ok(array);
         lock (org.Store.Gate)
         {
+            // q is a startsWith match on client_name ("may change", says the spec).
             var matching = org.Store.Apps.Where(a => q.Length == 0 || a.Label.StartsWith(q, StringComparison.OrdinalIgnoreCase));
-            var page = paging.Apply(matching, a => a.Sequence, response);
-            var array = (System.Text.Json.Nodes.JsonArray)response.Body!;
-            foreach (var app in page)
+            foreach (var app in paging.Apply(matching, a => a.Sequence, response))
             {
                 array.Add(DcrJson.Client(app));
             }

@@ -36,8 +36,8 @@ internal sealed class ApiPipeline
 
         var now = _org.Now();
         var response = context.Response;
-        response.Headers["X-Okta-Request-Id"] = OktaIds.RequestId();
-        response.Headers.Date = now.ToString("r", CultureInfo.InvariantCulture);
+        var requestId = OktaIds.RequestId();
+        StampHeaders(response, requestId, now);
 
         var route = RouteName(context);
         var bucket = RateLimitBuckets.For(context.Request.Path);
@@ -86,6 +86,7 @@ internal sealed class ApiPipeline
             // Keep stdout clean for process mode: bugs go to stderr, the client gets Okta's 500.
             await Console.Error.WriteLineAsync($"okta-emulator: {context.Request.Method} {route}: {ex}");
             response.Clear();
+            StampHeaders(response, requestId, now);
             await ApiResponse.OktaError(StatusCodes.Status500InternalServerError, "E0000009", "Internal Server Error").ExecuteAsync(context);
         }
         finally
@@ -94,6 +95,13 @@ internal sealed class ApiPipeline
             _org.Stats.End(new RequestRecord(context.Request.Method, route, bucket, aborted ? null : response.StatusCode,
                 fault == FaultKind.None ? null : fault.ToString(), now));
         }
+    }
+
+    /// <summary>Date is the org clock, so a client's wait (X-Rate-Limit-Reset − Date) is exact even under a test clock.</summary>
+    private static void StampHeaders(HttpResponse response, string requestId, DateTimeOffset now)
+    {
+        response.Headers["X-Okta-Request-Id"] = requestId;
+        response.Headers.Date = now.ToString("r", CultureInfo.InvariantCulture);
     }
 
     /// <summary>"METHOD /template" for a matched route, "METHOD (unmatched)" otherwise (raw paths would grow the table without bound).</summary>

@@ -216,7 +216,7 @@ internal static class JwkParser
         return value[start..];
     }
 
-    private static (JsonObject, SecurityKey)? Fail(string message, out string error)
+    private static (JsonObject Material, SecurityKey Key)? Fail(string message, out string error)
     {
         error = message;
         return null;
