@@ -22,6 +22,12 @@ public sealed class EmulatorOptions
 
     public FaultOptions Faults { get; set; } = new();
 
+    /// <summary>
+    /// Paths (prefixes) the API token's admin may not touch: 403 E0000006 after authentication, as Okta answers an admin whose
+    /// role does not cover that app. Lets tests make one client of many forbidden.
+    /// </summary>
+    public string[] ForbiddenPathPrefixes { get; set; } = [];
+
     /// <summary>The org's clock: token lifetimes, assertion/proof freshness and rate-limit windows all read it.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 

@@ -5,7 +5,8 @@ using OktaEmulator.Http;
 namespace OktaEmulator.Control;
 
 /// <summary>
-/// PUT /__emulator/config body: {"rateLimits":{"apps":{"limit":60,"windowSeconds":60}}, "faults":{...}, "seed":1}.
+/// PUT /__emulator/config body: {"rateLimits":{"apps":{"limit":60,"windowSeconds":60}}, "faults":{...},
+/// "forbiddenPathPrefixes":["/api/v1/apps/0oa..."], "seed":1}.
 /// Each top-level member present replaces that setting wholesale; absent members leave it alone.
 /// </summary>
 internal static class EmulatorConfigBody
@@ -67,6 +68,12 @@ internal static class EmulatorConfigBody
             }
 
             changes.Add(o => o.Faults = faults);
+        }
+
+        if (body.ContainsKey("forbiddenPathPrefixes"))
+        {
+            var prefixes = body.StringList("forbiddenPathPrefixes", out _)?.ToArray() ?? [];
+            changes.Add(o => o.ForbiddenPathPrefixes = prefixes);
         }
 
         if (body.ContainsKey("seed"))

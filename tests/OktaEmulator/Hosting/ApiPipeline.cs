@@ -78,6 +78,13 @@ internal sealed class ApiPipeline
                 }
             }
 
+            if (_org.IsForbidden(context.Request.Path))
+            {
+                await ApiResponse.OktaError(StatusCodes.Status403Forbidden, "E0000006",
+                    "You do not have permission to perform the requested action").ExecuteAsync(context);
+                return;
+            }
+
             await _next(context);
             await AddMissingErrorBodyAsync(context);
         }

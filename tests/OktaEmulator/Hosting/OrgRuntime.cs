@@ -67,6 +67,14 @@ internal sealed class OrgRuntime
         }
     }
 
+    public bool IsForbidden(PathString path)
+    {
+        lock (_optionsGate)
+        {
+            return _options.ForbiddenPathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.Ordinal));
+        }
+    }
+
     public FaultOptions CurrentFaults()
     {
         lock (_optionsGate)
