@@ -110,6 +110,12 @@ public sealed class OktaClient : IDisposable
                 {
                     attempt = await SendOnceAsync(request, uri, jsonBody, retryFor, rateLimitRetries, cancellationToken)
                         .ConfigureAwait(false);
+
+                    // Before the request leaves the bucket, so requests waiting for its answer see the new limits.
+                    if (attempt.Response is { } answered)
+                    {
+                        ObserveRateLimits(bucket, answered);
+                    }
                 }
                 finally
                 {
@@ -127,7 +133,7 @@ public sealed class OktaClient : IDisposable
                 Statistics.AddFault();
                 unknownOutcome = true;
                 var what = fault == OktaErrorKind.Timeout ? "timed out" : "lost the connection";
-                OktaObserver.Verbose($"{method} {path} -> {what} ({attempt.ElapsedMs} ms)");
+                OktaObserver.Verbose($"{method} {path} → {what} ({attempt.ElapsedMs} ms)");
                 if (request.RetryFaults && retries < maxRetries)
                 {
                     retries++;
@@ -144,8 +150,7 @@ public sealed class OktaClient : IDisposable
             var status = (int)response.StatusCode;
             var body = attempt.Body!;
             var requestId = HeaderParsing.First(response, "X-Okta-Request-Id");
-            ObserveRateLimits(bucket, response);
-            OktaObserver.Verbose($"{method} {path} -> {status} ({attempt.ElapsedMs} ms)");
+            OktaObserver.Verbose($"{method} {path} → {status} ({attempt.ElapsedMs} ms)");
 
             var resend = Credentials.OnResponse(response);
 
@@ -441,10 +446,15 @@ public sealed class OktaClient : IDisposable
                 return;
             }
 
-            if (hold.Rolled)
+            if (hold.Answers is { } answers)
             {
-                // Waiting for this client's own in-flight answers; too short and too frequent to report.
-                await DelayAsync(hold.Delay, cancellationToken).ConfigureAwait(false);
+                // Waiting for this client's own in-flight answers: short, and too frequent to report. The timer only guards
+                // against a lost signal.
+                using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var timer = Task.Delay(TimeSpan.FromSeconds(1), guard.Token);
+                await Task.WhenAny(answers, timer).ConfigureAwait(false);
+                guard.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }
 

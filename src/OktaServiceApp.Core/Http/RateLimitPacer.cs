@@ -126,8 +126,14 @@ internal sealed class RateLimitPacer
             var bucket = GetBucket(bucketName);
             if (!bucket.Known)
             {
-                bucket.InFlight++;
-                return null;
+                // The first request of a bucket probes its limit alone; if answers carry no limits, all may go.
+                if (bucket.Probed || bucket.InFlight == 0)
+                {
+                    bucket.InFlight++;
+                    return null;
+                }
+
+                return Hold.ForAnswers(ChangedSignal(bucket));
             }
 
             var serverNowEpoch = (_clock() + (_serverOffset ?? TimeSpan.Zero)).ToUnixTimeMilliseconds() / 1000.0;
@@ -144,11 +150,10 @@ internal sealed class RateLimitPacer
                 return null;
             }
 
-            if (bucket.Rolled)
+            if (bucket.Rolled || (bucket.InFlight > 0 && bucket.Remaining - 1 >= reserve))
             {
-                // A fresh window is assumed but this client's own requests already fill it: wait for an answer.
-                return new Hold(TimeSpan.FromMilliseconds(100), bucket.ResetEpoch, bucket.Limit, bucket.Remaining, reserve,
-                    rolled: true);
+                // Only this client's own in-flight requests fill the budget: their answers tell whether more may go.
+                return Hold.ForAnswers(ChangedSignal(bucket));
             }
 
             var wait = TimeSpan.FromSeconds(bucket.ResetEpoch - serverNowEpoch) + PacingMargin;
@@ -163,7 +168,7 @@ internal sealed class RateLimitPacer
                 wait = MaxHold;
             }
 
-            return new Hold(wait, bucket.ResetEpoch, bucket.Limit, bucket.Remaining, reserve, rolled: false);
+            return Hold.UntilReset(wait, bucket.ResetEpoch, bucket.Limit, bucket.Remaining, reserve);
         }
     }
 
@@ -181,8 +186,10 @@ internal sealed class RateLimitPacer
         }
     }
 
+    /// <summary>An admitted request is over (answered or failed).</summary>
     public void Complete(string bucketName)
     {
+        TaskCompletionSource<bool>? changed;
         lock (_gate)
         {
             var bucket = GetBucket(bucketName);
@@ -190,7 +197,19 @@ internal sealed class RateLimitPacer
             {
                 bucket.InFlight--;
             }
+
+            bucket.Probed = true;
+            changed = bucket.Changed;
+            bucket.Changed = null;
         }
+
+        changed?.TrySetResult(true);
+    }
+
+    private static Task ChangedSignal(Bucket bucket)
+    {
+        bucket.Changed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return bucket.Changed.Task;
     }
 
     /// <summary>For tests and diagnostics.</summary>
@@ -225,6 +244,10 @@ internal sealed class RateLimitPacer
     private sealed class Bucket
     {
         public bool Known;
+        /// <summary>A request of this bucket has completed (so a bucket without limit headers is not probed again).</summary>
+        public bool Probed;
+        /// <summary>Completed when an in-flight request of this bucket finishes.</summary>
+        public TaskCompletionSource<bool>? Changed;
         /// <summary>The last known window has passed and no response of the new one has arrived yet.</summary>
         public bool Rolled;
         public long Limit;
@@ -235,22 +258,28 @@ internal sealed class RateLimitPacer
 
     public sealed class Hold
     {
-        public Hold(TimeSpan delay, long resetEpoch, long limit, long remaining, long reserve, bool rolled)
+        private Hold(TimeSpan delay, Task? answers, long resetEpoch, long limit, long remaining, long reserve)
         {
             Delay = delay;
+            Answers = answers;
             ResetEpoch = resetEpoch;
             Limit = limit;
             Remaining = remaining;
             Reserve = reserve;
-            Rolled = rolled;
         }
 
+        public static Hold UntilReset(TimeSpan delay, long resetEpoch, long limit, long remaining, long reserve) =>
+            new(delay, null, resetEpoch, limit, remaining, reserve);
+
+        public static Hold ForAnswers(Task answers) => new(TimeSpan.Zero, answers, 0, 0, 0, 0);
+
+        /// <summary>How long to wait for the window to reset (when <see cref="Answers"/> is null).</summary>
         public TimeSpan Delay { get; }
+        /// <summary>Completes when an in-flight request of the bucket finishes; wait for it instead of a delay.</summary>
+        public Task? Answers { get; }
         public long ResetEpoch { get; }
         public long Limit { get; }
         public long Remaining { get; }
         public long Reserve { get; }
-        /// <summary>True for a short wait for in-flight answers rather than a wait for the window to reset.</summary>
-        public bool Rolled { get; }
     }
 }

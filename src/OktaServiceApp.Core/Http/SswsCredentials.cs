@@ -20,10 +20,11 @@ public sealed class SswsCredentials : IOktaCredentials
             throw new ArgumentException("The API token is empty.", nameof(apiToken));
         }
 
-        if (trimmed.StartsWith("SSWS ", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.StartsWith("SSWS ", StringComparison.OrdinalIgnoreCase) ||
+            trimmed.Equals("SSWS", StringComparison.OrdinalIgnoreCase))
         {
             // People paste the whole header value; the scheme is added here.
-            trimmed = trimmed.Substring(5).Trim();
+            trimmed = trimmed.Substring(4).Trim();
         }
 
         foreach (var c in trimmed)

@@ -14,4 +14,8 @@ public sealed class AccessToken
     public Uri OrgUrl { get; init; } = null!;
     /// <summary>The key the token is bound to, when TokenType is DPoP.</summary>
     public DpopKey? DpopKey { get; init; }
+
+    /// <summary>Describes the token without its value.</summary>
+    public override string ToString() =>
+        $"{TokenType} access token for {ClientId}, expires {ExpiresOn.ToUniversalTime():u}, scopes: {string.Join(" ", Scopes)}";
 }
