@@ -133,7 +133,7 @@ public sealed class OktaClient : IDisposable
                 Statistics.AddFault();
                 unknownOutcome = true;
                 var what = fault == OktaErrorKind.Timeout ? "timed out" : "lost the connection";
-                OktaObserver.Verbose($"{method} {path} → {what} ({attempt.ElapsedMs} ms)");
+                OktaObserver.Verbose($"{method} {path} -> {what} ({attempt.ElapsedMs} ms)");
                 if (request.RetryFaults && retries < maxRetries)
                 {
                     retries++;
@@ -150,7 +150,7 @@ public sealed class OktaClient : IDisposable
             var status = (int)response.StatusCode;
             var body = attempt.Body!;
             var requestId = HeaderParsing.First(response, "X-Okta-Request-Id");
-            OktaObserver.Verbose($"{method} {path} → {status} ({attempt.ElapsedMs} ms)");
+            OktaObserver.Verbose($"{method} {path} -> {status} ({attempt.ElapsedMs} ms)");
 
             var resend = Credentials.OnResponse(response);
 

@@ -73,8 +73,21 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
     [Parameter]
     public OktaConnection? Connection { get; set; }
 
+    private const int ProgressId = 0x6A17;
+    private int _apps;
+
     /// <inheritdoc />
     protected override int MaxPendingItems => 4;
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        if (_apps > 1)
+        {
+            WriteProgress(new ProgressRecord(ProgressId, "Granting Okta scopes", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -98,6 +111,11 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
         }
 
         var passThru = PassThru.IsPresent;
+        if (++_apps > 1)
+        {
+            WriteProgress(new ProgressRecord(ProgressId, "Granting Okta scopes", $"App {_apps}: {clientId}"));
+        }
+
         QueueItem((result, ct) => GrantAsync(connection.Client, clientId, issuer, wanted, app, passThru, result, ct));
     }
 
