@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.Grants;
-using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
 
@@ -19,23 +18,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OktaScopeGrant")]
 [OutputType(typeof(OktaScopeGrant))]
-public sealed class GetOktaScopeGrantCommand : OktaCmdlet
+public sealed class GetOktaScopeGrantCommand : ClientCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from the ClientId, Id, client_id or AppId property of piped objects.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
     protected override int MaxPendingItems => 4;
 
@@ -56,10 +40,7 @@ public sealed class GetOktaScopeGrantCommand : OktaCmdlet
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                if (ToErrorRecord(e, clientId) is { } record)
-                {
-                    result.Error(record);
-                }
+                ReportTo(result, e, clientId);
             }
         });
     }

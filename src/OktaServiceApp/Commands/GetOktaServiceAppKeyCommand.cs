@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.AppKeys;
-using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
 
@@ -19,37 +18,9 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OktaServiceAppKey")]
 [OutputType(typeof(OktaServiceAppKey))]
-public sealed class GetOktaServiceAppKeyCommand : OktaCmdlet
+public sealed class GetOktaServiceAppKeyCommand : ClientCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from piped apps.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var connection = ResolveConnection(Connection);
-        try
-        {
-            foreach (var key in Run(ct => new AppKeyClient(connection.Client).ListAsync(ClientId, ct)))
-            {
-                WriteObject(new OktaServiceAppKey(ClientId, key));
-            }
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, ClientId);
-        }
-    }
+    protected override void ProcessRecord() =>
+        WriteAll((connection, ct) => new AppKeyClient(connection.Client).ListAsync(ClientId, ct), key => new OktaServiceAppKey(ClientId, key));
 }

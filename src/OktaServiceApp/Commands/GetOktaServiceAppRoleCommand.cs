@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.Roles;
-using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
 
@@ -18,37 +17,9 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OktaServiceAppRole")]
 [OutputType(typeof(OktaServiceAppRole))]
-public sealed class GetOktaServiceAppRoleCommand : OktaCmdlet
+public sealed class GetOktaServiceAppRoleCommand : ClientCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from piped apps.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var connection = ResolveConnection(Connection);
-        try
-        {
-            foreach (var role in Run(ct => new RoleClient(connection.Client).ListAsync(ClientId, ct)))
-            {
-                WriteObject(new OktaServiceAppRole(role));
-            }
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, ClientId);
-        }
-    }
+    protected override void ProcessRecord() =>
+        WriteAll((connection, ct) => new RoleClient(connection.Client).ListAsync(ClientId, ct), role => new OktaServiceAppRole(role));
 }

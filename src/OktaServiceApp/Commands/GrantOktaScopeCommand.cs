@@ -131,11 +131,7 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The app itself is the problem (unknown, forbidden): one error for the app, not one per scope.
-            if (ToErrorRecord(e, clientId) is { } record)
-            {
-                result.Error(record);
-            }
-
+            ReportTo(result, e, clientId);
             return;
         }
 
@@ -168,10 +164,7 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                if (ToErrorRecord(e, e is OktaApiException { Kind: OktaErrorKind.Forbidden or OktaErrorKind.NotFound } ? clientId : $"{clientId} {scope}") is { } record)
-                {
-                    result.Error(record);
-                }
+                ReportTo(result, e, e is OktaApiException { Kind: OktaErrorKind.Forbidden or OktaErrorKind.NotFound } ? clientId : $"{clientId} {scope}");
             }
         }
 

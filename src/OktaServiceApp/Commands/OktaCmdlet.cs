@@ -123,6 +123,15 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         _ => new ErrorRecord(e, OktaErrors.Unexpected, ErrorCategory.NotSpecified, target),
     };
 
+    /// <summary>Queues the error for one failed item of a concurrent pipeline, unless the user stopped it.</summary>
+    private protected static void ReportTo(ItemResult result, Exception e, object? target, string? apiErrorId = null)
+    {
+        if (ToErrorRecord(e, target, apiErrorId) is { } record)
+        {
+            result.Error(record);
+        }
+    }
+
     /// <summary>Writes the error for one failed item, unless the user stopped the pipeline.</summary>
     protected void WriteItemError(Exception e, object? target, string? apiErrorId = null)
     {

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.Apps;
-using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
 
@@ -20,23 +19,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveOktaServiceAppCommand : OktaCmdlet
+public sealed class RemoveOktaServiceAppCommand : ClientCmdlet
 {
-    /// <summary>
-    /// <para type="description">The client id of the app to delete. Binds from piped apps.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
