@@ -76,25 +76,10 @@ public sealed class AppKeyClient
         Status = key.GetString("status") ?? "",
         Algorithm = key.GetString("alg"),
         KeyType = key.GetString("kty") ?? "",
-        Created = ParseDate(key.GetString("created")),
-        LastUpdated = ParseDate(key.GetString("lastUpdated")),
-        Jwk = new PublicJwk
-        {
-            Kty = key.GetString("kty") ?? "",
-            Kid = key.GetString("kid"),
-            Alg = key.GetString("alg"),
-            Use = key.GetString("use"),
-            N = key.GetString("n"),
-            E = key.GetString("e"),
-            Crv = key.GetString("crv"),
-            X = key.GetString("x"),
-            Y = key.GetString("y"),
-        },
+        Created = key.GetDate("created"),
+        LastUpdated = key.GetDate("lastUpdated"),
+        Jwk = Apps.JwkReader.ReadKey(key),
     };
-
-    private static DateTimeOffset? ParseDate(string? text) =>
-        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null;
 
     private sealed class AddKeyRequest
     {

@@ -41,12 +41,7 @@ internal static class AppsApiModels
             throw response.Malformed("an app without id", null);
         }
 
-        DateTimeOffset? created = null;
-        if (app.GetString("created") is { } createdText &&
-            DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            created = parsed;
-        }
+        var created = app.GetDate("created");
 
         bool? dpop = null;
         if (hasSettingsClient && settingsClient.TryGetProperty("dpop_bound_access_tokens", out var dpopElement))

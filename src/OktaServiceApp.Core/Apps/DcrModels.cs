@@ -84,21 +84,23 @@ internal static class JwkReader
                 continue;
             }
 
-            // Only public members are copied; a private member in a response would be dropped here.
-            list.Add(new PublicJwk
-            {
-                Kty = key.GetString("kty") ?? "",
-                Kid = key.GetString("kid"),
-                Alg = key.GetString("alg"),
-                Use = key.GetString("use"),
-                N = key.GetString("n"),
-                E = key.GetString("e"),
-                Crv = key.GetString("crv"),
-                X = key.GetString("x"),
-                Y = key.GetString("y"),
-            });
+            list.Add(ReadKey(key));
         }
 
         return list;
     }
+
+    /// <summary>Only public members are copied; a private member in a response would be dropped here.</summary>
+    public static PublicJwk ReadKey(JsonElement key) => new()
+    {
+        Kty = key.GetString("kty") ?? "",
+        Kid = key.GetString("kid"),
+        Alg = key.GetString("alg"),
+        Use = key.GetString("use"),
+        N = key.GetString("n"),
+        E = key.GetString("e"),
+        Crv = key.GetString("crv"),
+        X = key.GetString("x"),
+        Y = key.GetString("y"),
+    };
 }

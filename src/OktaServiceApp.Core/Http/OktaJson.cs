@@ -23,6 +23,13 @@ internal static class OktaJson
             ? value.GetString()
             : null;
 
+    /// <summary>An ISO 8601 date member, or null when absent or unreadable.</summary>
+    public static DateTimeOffset? GetDate(this JsonElement element, string name) =>
+        DateTimeOffset.TryParse(element.GetString(name), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : null;
+
     public static bool TryGetObject(this JsonElement element, string name, out JsonElement value)
     {
         if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) &&

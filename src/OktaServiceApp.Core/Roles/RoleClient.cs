@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OktaServiceApp.Core.Http;
@@ -67,8 +66,7 @@ public sealed class RoleClient
         Type = role.GetString("type") ?? "",
         Label = role.GetString("label"),
         Status = role.GetString("status"),
-        Created = DateTimeOffset.TryParse(role.GetString("created"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
-            out var created) ? created : null,
+        Created = role.GetDate("created"),
     };
 
     private sealed class AssignRoleRequest

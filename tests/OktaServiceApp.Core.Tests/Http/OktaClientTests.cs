@@ -86,7 +86,7 @@ public sealed class OktaClientTests
 
             await client.SendAsync(Get("/api/v1/apps/0oa1/grants?expand=scope"), CancellationToken.None);
 
-            Assert.Contains(observer.Messages, m => m.StartsWith("VERBOSE: GET /api/v1/apps/0oa1/grants → 200 (", StringComparison.Ordinal));
+            Assert.Contains(observer.Messages, m => m.StartsWith("VERBOSE: GET /api/v1/apps/0oa1/grants -> 200 (", StringComparison.Ordinal));
             Assert.DoesNotContain(observer.Messages, m => m.Contains("00testtoken"));
         }
         finally
