@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 
 namespace OktaServiceApp.Core.Keys;
 
@@ -25,6 +26,7 @@ public sealed class SigningKey : IDisposable
     private readonly bool _hasPrivateKey;
     private RSA? _rsa;
     private ECDsa? _ecdsa;
+    private SignatureProvider? _signer;
     private bool _disposed;
 
     public static IReadOnlyList<string> SupportedAlgorithms { get; } =
@@ -261,6 +263,8 @@ public sealed class SigningKey : IDisposable
             }
 
             _disposed = true;
+            _signer?.Dispose();
+            _signer = null;
             _rsa?.Dispose();
             _ecdsa?.Dispose();
             _rsa = null;
@@ -273,11 +277,18 @@ public sealed class SigningKey : IDisposable
         lock (_gate)
         {
             ThrowIfCannotSign();
-            // ECDsa.SignData returns IEEE P1363 (r || s) on every runtime, which is exactly what JWS wants.
-            return _rsa is not null
-                ? _rsa.SignData(data, _hash, RSASignaturePadding.Pkcs1)
-                : _ecdsa!.SignData(data, _hash);
+            // IdentityModel does the JWS signing: PKCS#1 v1.5 for RS*, IEEE P1363 (r || s) for ES*, with its own key-size rules.
+            _signer ??= CreateSigner();
+            return _signer.Sign(data);
         }
+    }
+
+    private SignatureProvider CreateSigner()
+    {
+        SecurityKey key = _rsa is not null ? new RsaSecurityKey(_rsa) : new ECDsaSecurityKey(_ecdsa!);
+        // Not cached: the provider belongs to this key and is disposed with it.
+        var factory = new CryptoProviderFactory { CacheSignatureProviders = false };
+        return factory.CreateForSigning(key, Algorithm);
     }
 
     private static SigningKey FromMaterial(KeyMaterial material, string? keyId)

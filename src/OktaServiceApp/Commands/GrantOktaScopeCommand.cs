@@ -11,7 +11,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// outputs one OktaScopeGrant per app and scope. It is idempotent: it reads the app's grants once, passes on an already active grant
 /// as it is (saying so with -Verbose), and posts only the missing scopes, so a nightly runbook can run it again and again. Apps piped
 /// in are worked on several at a time, and output stays in input order. A failure for one app or scope writes an error (OktaScopeInvalid,
-/// PermissionDenied or ObjectNotFound, with the client id as TargetObject) and the rest go on. Only a Super Admin can grant Okta
+/// PermissionDenied, OktaInsufficientScope when an OAuth token lacks okta.appGrants.manage, or ObjectNotFound, with the client id as
+/// TargetObject) and the rest go on. Only a Super Admin can grant Okta
 /// API scopes. Unknown but well-formed scopes are sent as they are, since Okta adds scopes; empty ones and ones with spaces are
 /// refused before any request.</para>
 /// </summary>
@@ -20,8 +21,9 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para>Grants two scopes to a new app.</para>
 /// </example>
 /// <example>
-/// <code>Import-Csv ./apps.csv | Grant-OktaScope -Scope okta.logs.read -Confirm:$false</code>
-/// <para>In a runbook (connection from OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN): grants a scope to every client id in a CSV with a ClientId column.</para>
+/// <code>$env:OKTA_CLIENT_ORGURL = 'https://dev-123.okta.com'; $env:OKTA_CLIENT_TOKEN = Get-AutomationVariable -Name OktaToken
+/// Import-Csv ./apps.csv | Grant-OktaScope -Scope okta.logs.read -Confirm:$false</code>
+/// <para>In a runbook, with no Connect-Okta: grants a scope to every client id in a CSV with a ClientId column.</para>
 /// </example>
 /// <example>
 /// <code>$app = New-OktaServiceApp -Name svc | Grant-OktaScope okta.users.read -PassThru</code>

@@ -20,7 +20,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>Get-OktaScopeGrant -ClientId $env:OKTA_APP_ID | Where-Object ScopeId -like '*.manage' | Revoke-OktaScope -Confirm:$false</code>
 /// <para>In a runbook (connection from environment variables): removes every write scope from an app.</para>
 /// </example>
-[Cmdlet(VerbsSecurity.Revoke, "OktaScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByScopeSet)]
+[Cmdlet(VerbsSecurity.Revoke, "OktaScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByGrantSet)]
 [OutputType(typeof(void))]
 public sealed class RevokeOktaScopeCommand : OktaCmdlet
 {

@@ -15,8 +15,9 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para>Shows which scopes would be granted and revoked.</para>
 /// </example>
 /// <example>
-/// <code>Import-Csv ./desired-grants.csv | ForEach-Object { Set-OktaScopeGrant -ClientId $_.ClientId -Scope ($_.Scopes -split ' ') -Confirm:$false }</code>
-/// <para>In a nightly runbook (connection from OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN): enforces each app's scopes from a file.</para>
+/// <code>$env:OKTA_CLIENT_ORGURL = 'https://dev-123.okta.com'; $env:OKTA_CLIENT_TOKEN = Get-AutomationVariable -Name OktaToken
+/// Import-Csv ./desired-grants.csv | ForEach-Object { Set-OktaScopeGrant -ClientId $_.ClientId -Scope ($_.Scopes -split ' ') -Confirm:$false }</code>
+/// <para>In a nightly runbook, with no Connect-Okta: enforces each app's scopes from a file.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "OktaScopeGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(OktaScopeGrant))]

@@ -15,16 +15,8 @@ internal static class OktaSession
     public static OktaConnection? Current
     {
         get => Slot().Connection;
-        set
-        {
-            var slot = Slot();
-            var old = slot.Connection;
-            slot.Connection = value;
-            if (old is not null && !ReferenceEquals(old, value))
-            {
-                old.Client.Dispose();
-            }
-        }
+        // The old connection is not disposed: a script may still hold it and pass it to -Connection.
+        set => Slot().Connection = value;
     }
 
     /// <summary>A connection built from environment variables or okta.yaml, reused while those settings stay the same.</summary>
