@@ -58,4 +58,361 @@ function Connect-TestEmulator {
     Connect-Okta -OrgUrl $Emulator.OrgUrl -ApiToken $Emulator.ApiToken
 }
 
+# ---- Auth area: Connect-Okta, keys, assertions, tokens, Invoke-OktaApi, configuration, secret hygiene -------------------
+
+function New-AuthTempDirectory {
+    # A fresh, empty folder under the temp path; callers remove it in AfterAll.
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-pester-' + [guid]::NewGuid().ToString('n').Substring(0, 12))
+    $null = New-Item -ItemType Directory -Path $path
+    (Resolve-Path $path).ProviderPath
+}
+
+function Clear-AuthOktaVariables {
+    # Removes every OKTA_CLIENT_* environment variable of this process.
+    foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
+        Remove-Item -LiteralPath "env:$($item.Name)"
+    }
+}
+
+function Save-AuthTestEnvironment {
+    # Saves and clears every OKTA_CLIENT_* variable and points HOME/USERPROFILE at an empty folder, so neither the machine's
+    # variables nor its ~/.okta/okta.yaml can reach the tests. Restore-AuthTestEnvironment undoes it.
+    $saved = @{ Variables = @{}; Home = $env:HOME; UserProfile = $env:USERPROFILE; FakeHome = New-AuthTempDirectory }
+    foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
+        $saved.Variables[$item.Name] = $item.Value
+    }
+
+    Clear-AuthOktaVariables
+    $env:HOME = $saved.FakeHome
+    $env:USERPROFILE = $saved.FakeHome
+    $saved
+}
+
+function Restore-AuthTestEnvironment {
+    param([Parameter(Mandatory)] [hashtable] $Saved)
+    Clear-AuthOktaVariables
+    foreach ($name in $Saved.Variables.Keys) {
+        Set-Item -LiteralPath "env:$name" -Value $Saved.Variables[$name]
+    }
+
+    $env:HOME = $Saved.Home
+    $env:USERPROFILE = $Saved.UserProfile
+    if ($Saved.FakeHome -and (Test-Path -LiteralPath $Saved.FakeHome)) {
+        Remove-Item -LiteralPath $Saved.FakeHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+function ConvertFrom-AuthBase64Url {
+    param([Parameter(Mandatory)] [string] $Text)
+    $s = $Text.Replace('-', '+').Replace('_', '/')
+    switch ($s.Length % 4) { 2 { $s += '==' } 3 { $s += '=' } 1 { throw "'$Text' is not base64url." } }
+    [System.Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($s))
+}
+
+function Get-AuthJwtPart {
+    # The decoded header or payload of a compact JWS, as an object.
+    param([Parameter(Mandatory)] [string] $Jwt, [ValidateSet('Header', 'Payload')] [string] $Part = 'Payload')
+    $parts = $Jwt.Split('.')
+    if ($parts.Count -ne 3) { throw 'Not a compact JWS (three dot-separated parts).' }
+    ConvertFrom-AuthBase64Url $parts[$(if ($Part -eq 'Header') { 0 } else { 1 })] | ConvertFrom-Json
+}
+
+function Get-AuthRouteCount {
+    # How many requests the emulator saw on one route ("POST /oauth2/v1/token"); 0 when none.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Route)
+    $stats = Get-EmulatorStats $Emulator
+    $property = $stats.routes.PSObject.Properties[$Route]
+    if ($property) { [long]$property.Value } else { 0L }
+}
+
+function Get-AuthTotalRequests {
+    param([Parameter(Mandatory)] $Emulator)
+    [long](Get-EmulatorStats $Emulator).totalRequests
+}
+
+function Get-AuthOpenSsl {
+    # The openssl executable, or $null when this machine has none.
+    $command = Get-Command openssl -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($command) { return $command.Source }
+    if (Test-Path -LiteralPath '/usr/bin/openssl') { return '/usr/bin/openssl' }
+    $null
+}
+
+function Get-AuthKeySecret {
+    # The private material of exported key files: the private JWK members (d, p, q, dp, dq, qi) and the PEM's base64 body lines.
+    param([string[]] $JwkPath = @(), [string[]] $PemPath = @())
+    $secrets = [System.Collections.Generic.List[string]]::new()
+    foreach ($path in $JwkPath) {
+        $jwk = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
+        foreach ($member in 'd', 'p', 'q', 'dp', 'dq', 'qi') {
+            $property = $jwk.PSObject.Properties[$member]
+            if ($property -and $property.Value) { $secrets.Add([string]$property.Value) }
+        }
+    }
+
+    foreach ($path in $PemPath) {
+        foreach ($line in Get-Content -LiteralPath $path) {
+            if ($line -and -not $line.StartsWith('-----')) { $secrets.Add($line.Trim()) }
+        }
+    }
+
+    , $secrets.ToArray()
+}
+
+function Find-AuthSecret {
+    # Names (by index, never by value) of the secrets that occur in the text; nothing when none does.
+    param([AllowEmptyString()] [AllowNull()] [string] $Text, [Parameter(Mandatory)] [string[]] $Secret)
+    if ([string]::IsNullOrEmpty($Text)) { return @() }
+    for ($i = 0; $i -lt $Secret.Count; $i++) {
+        if ($Secret[$i] -and $Text.Contains($Secret[$i])) { "secret #$i" }
+    }
+}
+
+function Get-AuthPwshPath {
+    $command = Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($command) { return $command.Source }
+    foreach ($name in 'pwsh', 'pwsh.exe') {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate) { return $candidate }
+    }
+
+    throw 'pwsh was not found on PATH or in $PSHOME.'
+}
+
+function Start-AuthChildPwsh {
+    # Starts a command in a fresh pwsh whose HOME/USERPROFILE is HomePath and whose only OKTA_CLIENT_* variables are those given.
+    # Returns a handle for Wait-AuthChildPwsh; several children can run at once.
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [Parameter(Mandatory)] [string] $HomePath,
+        [hashtable] $Environment = @{}
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-AuthPwshPath))
+    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($a) }
+    foreach ($name in @($info.Environment.Keys)) {
+        if ($name -like 'OKTA_CLIENT_*') { $null = $info.Environment.Remove($name) }
+    }
+
+    $info.Environment['HOME'] = $HomePath
+    $info.Environment['USERPROFILE'] = $HomePath
+    $info.Environment['NO_COLOR'] = '1'
+    $info.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
+    $info.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    [pscustomobject]@{
+        Process = $process
+        Stdout  = $process.StandardOutput.ReadToEndAsync()
+        Stderr  = $process.StandardError.ReadToEndAsync()
+    }
+}
+
+function Wait-AuthChildPwsh {
+    # Waits for a child from Start-AuthChildPwsh; returns ExitCode, Output (stdout lines) and ErrorText (stderr).
+    param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 90)
+    if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
+        $Child.Process.Kill($true)
+        throw "The child pwsh did not finish within $TimeoutSeconds s."
+    }
+
+    $Child.Process.WaitForExit()
+    [pscustomobject]@{
+        ExitCode  = $Child.Process.ExitCode
+        Output    = @($Child.Stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
+        ErrorText = $Child.Stderr.Result
+    }
+}
+
+function Invoke-AuthChildPwsh {
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [Parameter(Mandatory)] [string] $HomePath,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSeconds = 90
+    )
+    Wait-AuthChildPwsh -Child (Start-AuthChildPwsh -Command $Command -HomePath $HomePath -Environment $Environment) -TimeoutSeconds $TimeoutSeconds
+}
+
+function Invoke-AuthRawApi {
+    # Calls the org directly with the emulator's API token, not through the module, to see what the org itself holds.
+    # Writes the items of a JSON array one by one, or the object.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Path)
+    $response = Invoke-RestMethod -Uri "$($Emulator.OrgUrl)$Path" -Headers @{ Authorization = "SSWS $($Emulator.ApiToken)"; Accept = 'application/json' }
+    foreach ($item in @($response)) { $item }
+}
+
+# ---- Service-app area (Lifecycle*): apps, grants, keys, roles, help, isolation, package ----------------------------------
+
+function New-LifecycleTempDirectory {
+    # A fresh, empty folder under the temp path; callers remove it in AfterAll.
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-svc-' + [guid]::NewGuid().ToString('n').Substring(0, 12))
+    $null = New-Item -ItemType Directory -Path $path
+    (Resolve-Path -LiteralPath $path).ProviderPath
+}
+
+function Save-LifecycleEnvironment {
+    # Saves and clears every OKTA_CLIENT_* variable and points HOME/USERPROFILE at an empty folder, so neither the machine's
+    # variables nor its ~/.okta/okta.yaml reach the tests. .Home is the real home. Restore-LifecycleEnvironment undoes it.
+    $saved = @{ Variables = @{}; Home = $env:HOME; UserProfile = $env:USERPROFILE; FakeHome = (New-LifecycleTempDirectory) }
+    foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
+        $saved.Variables[$item.Name] = $item.Value
+        Remove-Item -LiteralPath "env:$($item.Name)"
+    }
+
+    $env:HOME = $saved.FakeHome
+    $env:USERPROFILE = $saved.FakeHome
+    $saved
+}
+
+function Restore-LifecycleEnvironment {
+    param([hashtable] $Saved)
+    if (-not $Saved) { return }
+    foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
+        Remove-Item -LiteralPath "env:$($item.Name)"
+    }
+
+    foreach ($name in $Saved.Variables.Keys) {
+        Set-Item -LiteralPath "env:$name" -Value $Saved.Variables[$name]
+    }
+
+    $env:HOME = $Saved.Home
+    $env:USERPROFILE = $Saved.UserProfile
+    if ($Saved.FakeHome -and (Test-Path -LiteralPath $Saved.FakeHome)) {
+        Remove-Item -LiteralPath $Saved.FakeHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-LifecycleNuGetRoot {
+    # The NuGet package cache: $env:NUGET_PACKAGES, else ~/.nuget/packages of the given (real) home.
+    param([string] $HomePath = $HOME)
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    Join-Path $HomePath '.nuget/packages'
+}
+
+function Get-LifecyclePwshPath {
+    # This pwsh: from $PSHOME (which pwsh also puts first on PATH), else from PATH.
+    foreach ($name in 'pwsh', 'pwsh.exe') {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+    }
+
+    $command = Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($command) { return $command.Source }
+    throw 'pwsh was not found in $PSHOME or on PATH.'
+}
+
+function Start-LifecyclePwsh {
+    # Starts a script in a fresh pwsh (no profile, non-interactive, NO_COLOR) with this process's environment plus Environment.
+    # Wait-LifecyclePwsh collects it; several can run at once.
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{}
+    )
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-svc-child-' + [guid]::NewGuid().ToString('n') + '.ps1')
+    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-LifecyclePwshPath))
+    foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($a) }
+    $info.Environment['NO_COLOR'] = '1'
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    [pscustomobject]@{
+        Process = $process
+        File    = $file
+        Stdout  = $process.StandardOutput.ReadToEndAsync()
+        Stderr  = $process.StandardError.ReadToEndAsync()
+    }
+}
+
+function Wait-LifecyclePwsh {
+    # Waits for a child from Start-LifecyclePwsh; returns ExitCode, Output (stdout lines), Text (stdout) and ErrorText (stderr).
+    param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 120)
+    try {
+        if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
+            $Child.Process.Kill($true)
+            throw "The child pwsh did not finish within $TimeoutSeconds s."
+        }
+
+        $Child.Process.WaitForExit()
+        [pscustomobject]@{
+            ExitCode  = $Child.Process.ExitCode
+            Output    = @($Child.Stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
+            Text      = $Child.Stdout.Result
+            ErrorText = $Child.Stderr.Result
+        }
+    }
+    finally {
+        Remove-Item -LiteralPath $Child.File -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-LifecyclePwsh {
+    # Runs a script in a fresh pwsh and waits for it (see Start-LifecyclePwsh).
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSeconds = 120
+    )
+    Wait-LifecyclePwsh -Child (Start-LifecyclePwsh -Script $Script -Environment $Environment) -TimeoutSeconds $TimeoutSeconds
+}
+
+function Get-LifecycleChildValue {
+    # The value of the last "NAME=value" line a child script printed; $null when there is none.
+    param([Parameter(Mandatory)] $Result, [Parameter(Mandatory)] [string] $Name)
+    $line = @($Result.Output | Where-Object { $_.StartsWith("$Name=", [System.StringComparison]::Ordinal) }) | Select-Object -Last 1
+    if ($null -eq $line) { return $null }
+    $line.Substring($Name.Length + 1)
+}
+
+function Get-LifecycleClient {
+    # The emulator's record of one client (client_id, client_name, keys, grants, roles, ...), or $null when it has none.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $ClientId)
+    @((Get-EmulatorState $Emulator).clients) | Where-Object { $_.client_id -eq $ClientId } | Select-Object -First 1
+}
+
+function Get-LifecycleClientCount {
+    # How many clients the emulator holds, optionally only those named exactly Name.
+    param([Parameter(Mandatory)] $Emulator, [string] $Name)
+    $clients = @((Get-EmulatorState $Emulator).clients)
+    if ($PSBoundParameters.ContainsKey('Name')) { $clients = @($clients | Where-Object { $_.client_name -ceq $Name }) }
+    $clients.Count
+}
+
+function Get-LifecycleActiveScope {
+    # The ACTIVE granted scopes of a client in the emulator, sorted (ordinal) and space-separated; '' when none.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $ClientId)
+    $client = Get-LifecycleClient $Emulator $ClientId
+    if (-not $client) { return '' }
+    $scopes = [string[]]@($client.grants | Where-Object { $_.status -eq 'ACTIVE' } | ForEach-Object { $_.scopeId })
+    [System.Array]::Sort($scopes, [System.StringComparer]::Ordinal)
+    $scopes -join ' '
+}
+
+function Get-LifecycleRouteCount {
+    # Requests on one route ("POST /oauth2/v1/clients") in a stats snapshot from Get-EmulatorStats; 0 when none.
+    param([Parameter(Mandatory)] $Stats, [Parameter(Mandatory)] [string] $Route)
+    $property = $Stats.routes.PSObject.Properties[$Route]
+    if ($property) { [long]$property.Value } else { 0L }
+}
+
+function Get-LifecycleFileMode {
+    # '600'-style permission bits on Unix; on Windows 'owner-only' when the ACL is protected and names only the current user.
+    param([Parameter(Mandatory)] [string] $Path)
+    if ($IsWindows) {
+        $acl = Get-Acl -LiteralPath $Path
+        $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().User
+        $others = @($acl.Access | Where-Object {
+                $_.IdentityReference.Translate([System.Security.Principal.SecurityIdentifier]) -ne $me })
+        if ($acl.AreAccessRulesProtected -and $others.Count -eq 0) { return 'owner-only' }
+        return ($acl.Access | ForEach-Object { "$($_.IdentityReference):$($_.FileSystemRights)" }) -join '; '
+    }
+
+    [Convert]::ToString(([int][System.IO.File]::GetUnixFileMode($Path)) -band 511, 8)
+}
+
 Export-ModuleMember -Function *

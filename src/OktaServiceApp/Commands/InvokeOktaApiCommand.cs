@@ -70,7 +70,17 @@ public sealed class InvokeOktaApiCommand : OktaCmdlet
     protected override void ProcessRecord()
     {
         var connection = ResolveConnection(Connection);
-        var path = WithQuery(Path, Query);
+        if (Uri.TryCreate(Path, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(absolute.GetLeftPart(UriPartial.Authority), connection.OrgUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            // The connection's credentials must never be sent to another host.
+            WriteError(OktaErrors.Invalid("OktaPathNotOnOrg",
+                $"'{absolute.GetLeftPart(UriPartial.Path)}' is not on {connection.OrgUrl}. Give a path such as /api/v1/users, or a URL on the connected org.",
+                Path));
+            return;
+        }
+
+        var path = WithQuery(Path.StartsWith("/", StringComparison.Ordinal) || absolute is not null ? Path : "/" + Path, Query);
         var method = new HttpMethod(Method.ToUpperInvariant());
         var changes = method != HttpMethod.Get;
         if (changes && !ShouldProcess($"{connection.OrgUrl}{path}", $"{method}"))

@@ -120,7 +120,6 @@ public sealed class NewOktaServiceAppCommand : OktaCmdlet
         }
 
         ClientIdCompleter.Remember(created.ClientId, created.Name);
-        WriteVerbose($"Created service app '{created.Name}' with client id {created.ClientId}.");
         if (keyPath is not null)
         {
             try
