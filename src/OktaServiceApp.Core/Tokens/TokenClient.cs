@@ -153,6 +153,11 @@ public sealed class TokenClient
                         continue;
                     }
 
+                    if (ex.OAuthError is "invalid_scope" or "consent_required")
+                    {
+                        throw ScopesNotGranted(ex, clientId, scopes);
+                    }
+
                     throw;
                 }
             }
@@ -163,6 +168,24 @@ public sealed class TokenClient
             throw;
         }
     }
+
+    // Okta says only that some scope is not granted; name the ones asked for and the command that fixes it.
+    private static OktaApiException ScopesNotGranted(OktaApiException ex, string clientId, IReadOnlyList<string> scopes) =>
+        new(ex.Kind,
+            $"App {clientId} may not have the scopes it asked for ({string.Join(", ", scopes)}): {ex.OAuthErrorDescription ?? ex.OAuthError} " +
+            $"Grant them with Grant-OktaScope -ClientId {clientId} -Scope {string.Join(", ", scopes)}, or ask only for granted scopes." +
+            (ex.RequestId is null ? "" : $" (request id {ex.RequestId})"),
+            ex)
+        {
+            StatusCode = ex.StatusCode,
+            Method = ex.Method,
+            Path = ex.Path,
+            OAuthError = ex.OAuthError,
+            OAuthErrorDescription = ex.OAuthErrorDescription,
+            RequestId = ex.RequestId,
+            ErrorCode = ex.ErrorCode,
+            ErrorSummary = ex.ErrorSummary,
+        };
 
     private OktaRequest BuildRequest(string clientId, SigningKey key, IReadOnlyList<string> scopes, DpopKey? dpopKey)
     {
