@@ -3,8 +3,8 @@ BeforeAll {
     Import-TestModule
     $script:Emulator = Start-TestEmulator
     # No OKTA_CLIENT_* variable and no ~/.okta/okta.yaml of this machine may reach these tests.
-    $script:SavedEnvironment = Save-AuthTestEnvironment
-    $script:Work = New-AuthTempDirectory
+    $script:SavedEnvironment = Save-TestEnvironment
+    $script:Work = New-TestTempDirectory
     $script:Port = ([uri]$Emulator.OrgUrl).Port
     Disconnect-Okta
 
@@ -15,14 +15,14 @@ BeforeAll {
 AfterAll {
     try { Disconnect-Okta } catch { }
     if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-AuthTestEnvironment $script:SavedEnvironment }
+    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
     if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 Describe 'Connect-Okta' {
     BeforeEach {
         Disconnect-Okta
-        Clear-AuthOktaVariables
+        Clear-TestOktaVariables
     }
 
     Context 'org URL normalisation' {

@@ -2,8 +2,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
     $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-AuthTestEnvironment
-    $script:Work = New-AuthTempDirectory
+    $script:SavedEnvironment = Save-TestEnvironment
+    $script:Work = New-TestTempDirectory
     Disconnect-Okta
     $null = Connect-TestEmulator $Emulator
 
@@ -24,7 +24,7 @@ BeforeAll {
 AfterAll {
     try { Disconnect-Okta } catch { }
     if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-AuthTestEnvironment $script:SavedEnvironment }
+    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
     if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
@@ -130,11 +130,11 @@ Describe 'Get-OktaAccessToken' {
     Context 'settings from environment variables' {
         BeforeEach {
             Disconnect-Okta
-            Clear-AuthOktaVariables
+            Clear-TestOktaVariables
         }
 
         AfterEach {
-            Clear-AuthOktaVariables
+            Clear-TestOktaVariables
             $null = Connect-TestEmulator $Emulator
         }
 

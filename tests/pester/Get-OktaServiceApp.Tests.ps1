@@ -2,7 +2,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $Emulator = Start-TestEmulator
     $null = Connect-TestEmulator $Emulator
     $SharedKey = New-OktaJwks -Algorithm ES256
@@ -11,7 +11,7 @@ BeforeAll {
 AfterAll {
     Disconnect-Okta -ErrorAction SilentlyContinue
     if ($Emulator) { Stop-TestEmulator $Emulator }
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'Get-OktaServiceApp' {

@@ -4,10 +4,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $Emulator = Start-TestEmulator
     $null = Connect-TestEmulator $Emulator
-    $TempDir = New-LifecycleTempDirectory
+    $TempDir = New-TestTempDirectory
     # One EC key shared by the apps of this file: the key does not matter here, and EC keys are made in milliseconds.
     $SharedKey = New-OktaJwks -Algorithm ES256
 
@@ -23,7 +23,7 @@ AfterAll {
 
     Disconnect-Okta -ErrorAction SilentlyContinue
     if ($TempDir) { Remove-Item -LiteralPath $TempDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'Grant-OktaScope' {

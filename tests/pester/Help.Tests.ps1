@@ -9,7 +9,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $ModulePath = (Resolve-Path (Get-TestModulePath)).ProviderPath
     $ManifestPath = Join-Path $ModulePath 'OktaServiceApp.psd1'
     $CommonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
@@ -25,7 +25,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'Help for <Name>' -ForEach $CmdletCases {

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $script:Work = New-AuthTempDirectory
+    $script:Work = New-TestTempDirectory
     $script:OpenSsl = Get-AuthOpenSsl
 
     $script:Rsa = New-OktaJwks

@@ -2,7 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
     $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-AuthTestEnvironment
+    $script:SavedEnvironment = Save-TestEnvironment
     Disconnect-Okta
     $null = Connect-TestEmulator $Emulator
 
@@ -36,7 +36,7 @@ BeforeAll {
 AfterAll {
     try { Disconnect-Okta } catch { }
     if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-AuthTestEnvironment $script:SavedEnvironment }
+    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
 }
 
 Describe 'Invoke-OktaApi' {

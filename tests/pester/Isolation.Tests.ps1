@@ -4,7 +4,7 @@
 # folder may land in the default load context.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $NuGetRoot = Get-LifecycleNuGetRoot -HomePath $SavedEnvironment.Home
     $ModuleManifest = (Resolve-Path (Join-Path (Get-TestModulePath) 'OktaServiceApp.psd1')).ProviderPath
     $Emulator = Start-TestEmulator
@@ -86,7 +86,7 @@ Invoke-SeedFlow 'module-again'
 
 AfterAll {
     if ($Emulator) { Stop-TestEmulator $Emulator }
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'Sharing a session with Microsoft.IdentityModel 7.7.1' {

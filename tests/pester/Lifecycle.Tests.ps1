@@ -3,10 +3,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $Emulator = Start-TestEmulator
     $null = Connect-TestEmulator $Emulator
-    $TempDir = New-LifecycleTempDirectory
+    $TempDir = New-TestTempDirectory
     $FirstKeyPath = Join-Path $TempDir 'lifecycle-1.pem'
     $SecondKeyPath = Join-Path $TempDir 'lifecycle-2.pem'
 }
@@ -15,7 +15,7 @@ AfterAll {
     Disconnect-Okta -ErrorAction SilentlyContinue
     if ($Emulator) { Stop-TestEmulator $Emulator }
     if ($TempDir) { Remove-Item -LiteralPath $TempDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'A service app''s lifecycle' {

@@ -12,7 +12,7 @@ Describe 'Live org' -Tag 'Live' -Skip:(-not ($env:OKTA_CLIENT_ORGURL -and $env:O
         Import-TestModule
         Disconnect-Okta
         $script:OrgUrl = $env:OKTA_CLIENT_ORGURL
-        $script:Work = New-AuthTempDirectory
+        $script:Work = New-TestTempDirectory
         $script:KeyPath = Join-Path $Work 'live.pem'
         $script:Name = 'oktaserviceapp-pester-' + [guid]::NewGuid().ToString('n').Substring(0, 12)
         $script:App = $null

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $script:Work = New-AuthTempDirectory
+    $script:Work = New-TestTempDirectory
     $script:PrivateMembers = 'd', 'p', 'q', 'dp', 'dq', 'qi'
 
     # RFC 7638: SHA-256 over the required public members, in lexicographic order, without white space; base64url.

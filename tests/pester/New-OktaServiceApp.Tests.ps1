@@ -3,10 +3,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $Emulator = Start-TestEmulator
     $null = Connect-TestEmulator $Emulator
-    $TempDir = New-LifecycleTempDirectory
+    $TempDir = New-TestTempDirectory
     $OwnerOnly = if ($IsWindows) { 'owner-only' } else { '600' }
     $PrivateMembers = 'd', 'p', 'q', 'dp', 'dq', 'qi'
     # One EC key for the tests where the key itself does not matter: EC keys are made in milliseconds, RSA keys take seconds.
@@ -17,7 +17,7 @@ AfterAll {
     Disconnect-Okta -ErrorAction SilentlyContinue
     if ($Emulator) { Stop-TestEmulator $Emulator }
     if ($TempDir) { Remove-Item -LiteralPath $TempDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'New-OktaServiceApp' {

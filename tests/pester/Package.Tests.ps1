@@ -2,11 +2,11 @@
 # with PSResourceGet and imports BY NAME in a fresh pwsh, complete with its dependencies and help.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $SavedEnvironment = Save-LifecycleEnvironment
+    $SavedEnvironment = Save-TestEnvironment
     $ModulePath = (Resolve-Path (Get-TestModulePath)).ProviderPath
     $ModuleVersion = (Import-PowerShellDataFile -Path (Join-Path $ModulePath 'OktaServiceApp.psd1')).ModuleVersion
     $PackageDir = Join-Path (Split-Path $ModulePath -Parent) 'package'
-    $SaveDir = New-LifecycleTempDirectory
+    $SaveDir = New-TestTempDirectory
     $RepositoryName = 'OktaServiceAppPester' + [guid]::NewGuid().ToString('n').Substring(0, 8)
     Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
 }
@@ -14,7 +14,7 @@ BeforeAll {
 AfterAll {
     if ($RepositoryName) { Unregister-PSResourceRepository -Name $RepositoryName -ErrorAction SilentlyContinue }
     if ($SaveDir) { Remove-Item -LiteralPath $SaveDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-LifecycleEnvironment $SavedEnvironment
+    Restore-TestEnvironment $SavedEnvironment
 }
 
 Describe 'The OktaServiceApp package' {

@@ -5,8 +5,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TestModule
     $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-AuthTestEnvironment
-    $script:Work = New-AuthTempDirectory
+    $script:SavedEnvironment = Save-TestEnvironment
+    $script:Work = New-TestTempDirectory
     Disconnect-Okta
 
     $secrets = [System.Collections.Generic.List[string]]::new()
@@ -151,7 +151,7 @@ BeforeAll {
 AfterAll {
     try { Disconnect-Okta } catch { }
     if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-AuthTestEnvironment $script:SavedEnvironment }
+    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
     if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
 }
 

@@ -58,39 +58,46 @@ function Connect-TestEmulator {
     Connect-Okta -OrgUrl $Emulator.OrgUrl -ApiToken $Emulator.ApiToken
 }
 
-# ---- Auth area: Connect-Okta, keys, assertions, tokens, Invoke-OktaApi, configuration, secret hygiene -------------------
+# ---- Shared by every area --------------------------------------------------------------------------------------------
 
-function New-AuthTempDirectory {
-    # A fresh, empty folder under the temp path; callers remove it in AfterAll.
+function New-TestTempDirectory {
+    # A fresh, empty folder under the temp path; callers remove it in AfterAll. -AsHome adds the folders .NET expects in a
+    # home: without ~/.local/share, GetFolderPath returns '' and tools such as PSResourceGet write into the current folder.
+    param([switch] $AsHome)
     $path = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-pester-' + [guid]::NewGuid().ToString('n').Substring(0, 12))
     $null = New-Item -ItemType Directory -Path $path
-    (Resolve-Path $path).ProviderPath
+    if ($AsHome) {
+        foreach ($sub in '.local/share', '.config', '.cache') { $null = New-Item -ItemType Directory -Path (Join-Path $path $sub) -Force }
+    }
+
+    (Resolve-Path -LiteralPath $path).ProviderPath
 }
 
-function Clear-AuthOktaVariables {
+function Clear-TestOktaVariables {
     # Removes every OKTA_CLIENT_* environment variable of this process.
     foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
         Remove-Item -LiteralPath "env:$($item.Name)"
     }
 }
 
-function Save-AuthTestEnvironment {
-    # Saves and clears every OKTA_CLIENT_* variable and points HOME/USERPROFILE at an empty folder, so neither the machine's
-    # variables nor its ~/.okta/okta.yaml can reach the tests. Restore-AuthTestEnvironment undoes it.
-    $saved = @{ Variables = @{}; Home = $env:HOME; UserProfile = $env:USERPROFILE; FakeHome = New-AuthTempDirectory }
+function Save-TestEnvironment {
+    # Saves and clears every OKTA_CLIENT_* variable and points HOME/USERPROFILE at an empty home, so neither the machine's
+    # variables nor its ~/.okta/okta.yaml can reach the tests. .Home is the real home. Restore-TestEnvironment undoes it.
+    $saved = @{ Variables = @{}; Home = $env:HOME; UserProfile = $env:USERPROFILE; FakeHome = (New-TestTempDirectory -AsHome) }
     foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
         $saved.Variables[$item.Name] = $item.Value
     }
 
-    Clear-AuthOktaVariables
+    Clear-TestOktaVariables
     $env:HOME = $saved.FakeHome
     $env:USERPROFILE = $saved.FakeHome
     $saved
 }
 
-function Restore-AuthTestEnvironment {
-    param([Parameter(Mandatory)] [hashtable] $Saved)
-    Clear-AuthOktaVariables
+function Restore-TestEnvironment {
+    param([hashtable] $Saved)
+    if (-not $Saved) { return }
+    Clear-TestOktaVariables
     foreach ($name in $Saved.Variables.Keys) {
         Set-Item -LiteralPath "env:$name" -Value $Saved.Variables[$name]
     }
@@ -101,6 +108,24 @@ function Restore-AuthTestEnvironment {
         Remove-Item -LiteralPath $Saved.FakeHome -Recurse -Force -ErrorAction SilentlyContinue
     }
 }
+
+function Get-TestPwshPath {
+    # This pwsh: from $PSHOME (which pwsh also puts first on PATH), else from PATH.
+    foreach ($name in 'pwsh', 'pwsh.exe') {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+    }
+
+    $command = Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($command) { return $command.Source }
+    throw 'pwsh was not found in $PSHOME or on PATH.'
+}
+
+# ---- Auth area: Connect-Okta, keys, assertions, tokens, Invoke-OktaApi, configuration, secret hygiene -------------------
+
+
+
+
 
 function ConvertFrom-AuthBase64Url {
     param([Parameter(Mandatory)] [string] $Text)
@@ -168,16 +193,6 @@ function Find-AuthSecret {
     }
 }
 
-function Get-AuthPwshPath {
-    $command = Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($command) { return $command.Source }
-    foreach ($name in 'pwsh', 'pwsh.exe') {
-        $candidate = Join-Path $PSHOME $name
-        if (Test-Path -LiteralPath $candidate) { return $candidate }
-    }
-
-    throw 'pwsh was not found on PATH or in $PSHOME.'
-}
 
 function Start-AuthChildPwsh {
     # Starts a command in a fresh pwsh whose HOME/USERPROFILE is HomePath and whose only OKTA_CLIENT_* variables are those given.
@@ -187,7 +202,7 @@ function Start-AuthChildPwsh {
         [Parameter(Mandatory)] [string] $HomePath,
         [hashtable] $Environment = @{}
     )
-    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-AuthPwshPath))
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-TestPwshPath))
     foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($a) }
     foreach ($name in @($info.Environment.Keys)) {
         if ($name -like 'OKTA_CLIENT_*') { $null = $info.Environment.Remove($name) }
@@ -246,44 +261,8 @@ function Invoke-AuthRawApi {
 
 # ---- Service-app area (Lifecycle*): apps, grants, keys, roles, help, isolation, package ----------------------------------
 
-function New-LifecycleTempDirectory {
-    # A fresh, empty folder under the temp path; callers remove it in AfterAll.
-    $path = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-svc-' + [guid]::NewGuid().ToString('n').Substring(0, 12))
-    $null = New-Item -ItemType Directory -Path $path
-    (Resolve-Path -LiteralPath $path).ProviderPath
-}
 
-function Save-LifecycleEnvironment {
-    # Saves and clears every OKTA_CLIENT_* variable and points HOME/USERPROFILE at an empty folder, so neither the machine's
-    # variables nor its ~/.okta/okta.yaml reach the tests. .Home is the real home. Restore-LifecycleEnvironment undoes it.
-    $saved = @{ Variables = @{}; Home = $env:HOME; UserProfile = $env:USERPROFILE; FakeHome = (New-LifecycleTempDirectory) }
-    foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
-        $saved.Variables[$item.Name] = $item.Value
-        Remove-Item -LiteralPath "env:$($item.Name)"
-    }
 
-    $env:HOME = $saved.FakeHome
-    $env:USERPROFILE = $saved.FakeHome
-    $saved
-}
-
-function Restore-LifecycleEnvironment {
-    param([hashtable] $Saved)
-    if (-not $Saved) { return }
-    foreach ($item in @(Get-ChildItem env: | Where-Object Name -like 'OKTA_CLIENT_*')) {
-        Remove-Item -LiteralPath "env:$($item.Name)"
-    }
-
-    foreach ($name in $Saved.Variables.Keys) {
-        Set-Item -LiteralPath "env:$name" -Value $Saved.Variables[$name]
-    }
-
-    $env:HOME = $Saved.Home
-    $env:USERPROFILE = $Saved.UserProfile
-    if ($Saved.FakeHome -and (Test-Path -LiteralPath $Saved.FakeHome)) {
-        Remove-Item -LiteralPath $Saved.FakeHome -Recurse -Force -ErrorAction SilentlyContinue
-    }
-}
 
 function Get-LifecycleNuGetRoot {
     # The NuGet package cache: $env:NUGET_PACKAGES, else ~/.nuget/packages of the given (real) home.
@@ -292,17 +271,6 @@ function Get-LifecycleNuGetRoot {
     Join-Path $HomePath '.nuget/packages'
 }
 
-function Get-LifecyclePwshPath {
-    # This pwsh: from $PSHOME (which pwsh also puts first on PATH), else from PATH.
-    foreach ($name in 'pwsh', 'pwsh.exe') {
-        $candidate = Join-Path $PSHOME $name
-        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
-    }
-
-    $command = Get-Command pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($command) { return $command.Source }
-    throw 'pwsh was not found in $PSHOME or on PATH.'
-}
 
 function Start-LifecyclePwsh {
     # Starts a script in a fresh pwsh (no profile, non-interactive, NO_COLOR) with this process's environment plus Environment.
@@ -313,7 +281,7 @@ function Start-LifecyclePwsh {
     )
     $file = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-svc-child-' + [guid]::NewGuid().ToString('n') + '.ps1')
     Set-Content -LiteralPath $file -Value $Script -Encoding utf8
-    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-LifecyclePwshPath))
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-TestPwshPath))
     foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($a) }
     $info.Environment['NO_COLOR'] = '1'
     foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
