@@ -164,7 +164,7 @@ public sealed class OktaClient : IDisposable
                     DpopNonce = HeaderParsing.First(response, "DPoP-Nonce"),
                 };
 
-                if (!IsWellFormedJson(response, body))
+                if (!IsWellFormedJson(response, attempt.Bytes))
                 {
                     Statistics.AddFault();
                     unknownOutcome = true;
@@ -340,7 +340,7 @@ public sealed class OktaClient : IDisposable
 
             linked.Token.ThrowIfCancellationRequested();
             BufferContent(response, bytes);
-            return new Attempt(response, Decode(bytes), stopwatch.ElapsedMilliseconds);
+            return new Attempt(response, Decode(bytes), stopwatch.ElapsedMilliseconds) { Bytes = bytes };
         }
         catch (Exception ex) when (IsTransportFailure(ex))
         {
@@ -369,9 +369,13 @@ public sealed class OktaClient : IDisposable
         }
 
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        var expected = content.Headers.ContentLength is long length and > 0 and < int.MaxValue ? (int)length : 0;
+        using var buffer = new MemoryStream(expected);
+        await stream.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
+        // A body of exactly the announced length is handed over without another copy.
+        return buffer.Length == buffer.Capacity && buffer.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Array!.Length == buffer.Length
+            ? whole.Array
+            : buffer.ToArray();
     }
 
     /// <summary>Replaces the consumed content with the buffered bytes, so credentials can still read the body.</summary>
@@ -402,17 +406,21 @@ public sealed class OktaClient : IDisposable
     }
 
     /// <summary>A 2xx body that claims to be JSON (or looks like it) must parse completely; a truncated one is a fault.</summary>
-    private static bool IsWellFormedJson(HttpResponseMessage response, string body)
+    private static bool IsWellFormedJson(HttpResponseMessage response, byte[] bytes)
     {
-        var trimmed = body.Trim();
-        if (trimmed.Length == 0)
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start == bytes.Length)
         {
             return true;
         }
 
-        var mediaType = HeaderParsing.ContentType(response);
-        var looksJson = trimmed[0] == '{' || trimmed[0] == '[';
-        if (!HeaderParsing.IsJsonMediaType(mediaType) && !looksJson)
+        var looksJson = bytes[start] is (byte)'{' or (byte)'[';
+        if (!HeaderParsing.IsJsonMediaType(HeaderParsing.ContentType(response)) && !looksJson)
         {
             // Not JSON and not claiming to be: the caller decides (Read/ReadJson throw MalformedResponse).
             return true;
@@ -420,7 +428,7 @@ public sealed class OktaClient : IDisposable
 
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(trimmed),
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start),
                 new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             while (reader.Read())
             {
@@ -672,6 +680,8 @@ public sealed class OktaClient : IDisposable
 
         public HttpResponseMessage? Response { get; }
         public string? Body { get; }
+        /// <summary>The body as received, so JSON is checked without encoding it again.</summary>
+        public byte[] Bytes { get; init; } = Array.Empty<byte>();
         public OktaErrorKind? Fault { get; }
         public Exception? Exception { get; }
         public long ElapsedMs { get; }

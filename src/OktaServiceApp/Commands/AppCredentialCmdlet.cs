@@ -54,10 +54,11 @@ public abstract class AppCredentialCmdlet : OktaCmdlet
         var target = (object?)ClientId ?? PrivateKeyPath;
         try
         {
-            var settings = SettingsLoader.Load(ConnectionFactory.ReadEnvironment(), SettingsLoader.DefaultYamlPath);
+            // The environment and okta.yaml are read only for what the parameters leave open: a cached-token call stays cheap.
+            var settings = new Lazy<OktaSettings>(() => SettingsLoader.Load(ConnectionFactory.ReadEnvironment(), SettingsLoader.DefaultYamlPath));
             Uri org = OrgUrl is not null ? Core.Configuration.OrgUrl.Parse(OrgUrl)
-                : connection?.Client.OrgUrl ?? OktaSession.Current?.Client.OrgUrl ?? settings.OrgUrl ?? throw ConnectionFactory.NotConnected();
-            var clientId = ClientId ?? settings.ClientId;
+                : connection?.Client.OrgUrl ?? OktaSession.Current?.Client.OrgUrl ?? settings.Value.OrgUrl ?? throw ConnectionFactory.NotConnected();
+            var clientId = ClientId ?? settings.Value.ClientId;
             if (string.IsNullOrWhiteSpace(clientId))
             {
                 throw new OktaConfigurationException(ConfigurationProblem.ClientIdMissing,
@@ -65,7 +66,7 @@ public abstract class AppCredentialCmdlet : OktaCmdlet
             }
 
             var key = Jwks?.SigningKey ??
-                      (PrivateKeyPath is not null ? KeyFile.Read(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath)) : ConnectionFactory.ReadKey(settings));
+                      (PrivateKeyPath is not null ? KeyFile.Read(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath)) : ConnectionFactory.ReadKey(settings.Value));
             if (!key.HasPrivateKey)
             {
                 throw new KeyException(KeyProblem.NoPrivateKey, "The key has no private part, so it cannot sign. Use the key pair the app was created with.");

@@ -23,7 +23,8 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
     /// <summary>How many items may run at once (the engine bounds requests in flight separately).</summary>
     protected virtual int MaxPendingItems => 1;
 
-    private protected CmdletPump Pump => _pump ??= new CmdletPump(this);
+    private protected CmdletPump Pump => _pump ??=
+        new CmdletPump(this, IsStreamOn("Verbose", "VerbosePreference"), IsStreamOn("Debug", "DebugPreference"));
 
     /// <inheritdoc />
     protected override void StopProcessing() => _cancellation.Cancel();
@@ -158,6 +159,18 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         _cancellation.Cancel();
         _cancellation.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    // -Verbose/-Debug on this command, else the caller's preference variable.
+    private bool IsStreamOn(string parameter, string preference)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound))
+        {
+            return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+        }
+
+        return GetVariableValue(preference) is not ActionPreference value ||
+               (value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore);
     }
 
     private Task<T> Start<T>(Func<CancellationToken, Task<T>> work)

@@ -13,16 +13,33 @@ internal sealed class CmdletPump : IOktaObserver
     private const int WaitActivityId = 0x0C7A;
     private readonly PSCmdlet _cmdlet;
     private readonly BlockingCollection<Action> _queue = new();
+    private readonly bool _verbose;
+    private readonly bool _debug;
     private bool _progressShown;
 
-    public CmdletPump(PSCmdlet cmdlet)
+    public CmdletPump(PSCmdlet cmdlet, bool verbose, bool debug)
     {
         _cmdlet = cmdlet;
+        _verbose = verbose;
+        _debug = debug;
     }
 
-    public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+    // Messages nobody will see are dropped here: each post wakes the pipeline thread, which bulk work feels.
+    public void Verbose(string message)
+    {
+        if (_verbose)
+        {
+            Post(() => _cmdlet.WriteVerbose(message));
+        }
+    }
 
-    public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+    public void Debug(string message)
+    {
+        if (_debug)
+        {
+            Post(() => _cmdlet.WriteDebug(message));
+        }
+    }
 
     public void Waiting(TimeSpan delay, string reason) => Post(() =>
     {
