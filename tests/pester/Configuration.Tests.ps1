@@ -90,7 +90,7 @@ $pem
 '@
     $script:ChildHome = Join-Path $Work 'home'
     $null = New-Item -ItemType Directory -Path $ChildHome
-    $script:Child = Start-AuthChildPwsh -Command $childScript -HomePath $ChildHome -Environment @{
+    $script:Child = Start-TestPwsh -Command $childScript -HomePath $ChildHome -Environment @{
         TEST_MANIFEST  = (Resolve-Path (Join-Path (Get-TestModulePath) 'OktaServiceApp.psd1')).ProviderPath
         TEST_ORG       = $Emulator.OrgUrl
         TEST_TOKEN     = $Emulator.ApiToken
@@ -101,7 +101,7 @@ $pem
     $script:ChildResult = $null
     function script:Get-Scenario([string] $Name) {
         if (-not $script:ChildResult) {
-            $result = Wait-AuthChildPwsh -Child $Child
+            $result = Wait-TestPwsh -Child $Child
             $script:ChildResult = [pscustomobject]@{
                 ExitCode  = $result.ExitCode
                 Scenarios = @($result.Output | Where-Object { $_.StartsWith('{') } | ForEach-Object { $_ | ConvertFrom-Json })

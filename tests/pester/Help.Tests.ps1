@@ -155,7 +155,7 @@ Import-Module '$ManifestPath' -WarningVariable importWarnings 3>&1
 'WARNINGS=' + @(`$importWarnings).Count
 'CMDLETS=' + @(Get-Command -Module OktaServiceApp).Count
 "@
-        $result = Invoke-LifecyclePwsh -Script $script
+        $result = Invoke-TestPwsh -Script $script
         $result.ExitCode | Should -Be 0 -Because $result.ErrorText
         $result.ErrorText.Trim() | Should -BeNullOrEmpty
         Get-LifecycleChildValue $result 'WARNINGS' | Should -Be '0'

@@ -62,7 +62,7 @@ function Write-LoadState([string] $When) {
     }
 
     # Both orders, each in its own fresh pwsh, at the same time.
-    $IdentityModelFirst = Start-LifecyclePwsh -Environment $ChildEnvironment -Script @"
+    $IdentityModelFirst = Start-TestPwsh -Environment $ChildEnvironment -Script @"
 $Functions
 Add-IdentityModel771
 'VERSION_BEFORE=' + [Microsoft.IdentityModel.Tokens.JsonWebKey].Assembly.GetName().Version
@@ -71,7 +71,7 @@ Invoke-SeedFlow 'first-identitymodel'
 Write-LoadState 'AFTER'
 'DONE=yes'
 "@
-    $ModuleFirst = Start-LifecyclePwsh -Environment $ChildEnvironment -Script @"
+    $ModuleFirst = Start-TestPwsh -Environment $ChildEnvironment -Script @"
 $Functions
 Import-Module '$ModuleManifest'
 Invoke-SeedFlow 'module-first'
@@ -80,8 +80,8 @@ Write-LoadState 'AFTER'
 Invoke-SeedFlow 'module-again'
 'DONE=yes'
 "@
-    $IdentityModelFirstResult = Wait-LifecyclePwsh $IdentityModelFirst
-    $ModuleFirstResult = Wait-LifecyclePwsh $ModuleFirst
+    $IdentityModelFirstResult = Wait-TestPwsh $IdentityModelFirst
+    $ModuleFirstResult = Wait-TestPwsh $ModuleFirst
 }
 
 AfterAll {

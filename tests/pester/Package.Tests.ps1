@@ -50,7 +50,7 @@ Describe 'The OktaServiceApp package' {
         Context 'in a fresh pwsh with the saved folder first on PSModulePath' {
             BeforeAll {
                 $modulePathEnv = $SaveDir + [System.IO.Path]::PathSeparator + $env:PSModulePath
-                $Result = Invoke-LifecyclePwsh -Environment @{ PSModulePath = $modulePathEnv } -Script @'
+                $Result = Invoke-TestPwsh -Environment @{ PSModulePath = $modulePathEnv } -Script @'
 $ErrorActionPreference = 'Stop'
 Import-Module OktaServiceApp
 $module = Get-Module OktaServiceApp

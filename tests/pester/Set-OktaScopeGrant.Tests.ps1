@@ -108,7 +108,7 @@ Import-Module '$ModuleManifest'
 Set-OktaScopeGrant -ClientId '$($App.ClientId)' -Scope okta.users.read, okta.groups.read -WhatIf
 'EXIT=done'
 "@
-            $Result = Invoke-LifecyclePwsh -Script $script -Environment @{
+            $Result = Invoke-TestPwsh -Script $script -Environment @{
                 OKTA_CLIENT_ORGURL = $Emulator.OrgUrl
                 OKTA_CLIENT_TOKEN  = $Emulator.ApiToken
             }

@@ -121,6 +121,87 @@ function Get-TestPwshPath {
     throw 'pwsh was not found in $PSHOME or on PATH.'
 }
 
+function Start-TestPwsh {
+    # Starts a fresh pwsh (no profile, non-interactive, NO_COLOR) running -Command, or -Script written to a temp file.
+    # With -HomePath its HOME/USERPROFILE is that folder and it inherits no OKTA_CLIENT_* variable; -Environment adds
+    # variables. Wait-TestPwsh collects it; several can run at once.
+    param(
+        [string] $Command,
+        [string] $Script,
+        [string] $HomePath,
+        [hashtable] $Environment = @{}
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-TestPwshPath))
+    $file = $null
+    if ($Script) {
+        $file = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-pester-child-' + [guid]::NewGuid().ToString('n') + '.ps1')
+        Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+        foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($a) }
+    }
+    else {
+        foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($a) }
+    }
+
+    if ($HomePath) {
+        foreach ($name in @($info.Environment.Keys)) {
+            if ($name -like 'OKTA_CLIENT_*') { $null = $info.Environment.Remove($name) }
+        }
+
+        $info.Environment['HOME'] = $HomePath
+        $info.Environment['USERPROFILE'] = $HomePath
+    }
+
+    $info.Environment['NO_COLOR'] = '1'
+    $info.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
+    $info.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    [pscustomobject]@{
+        Process = $process
+        File    = $file
+        Stdout  = $process.StandardOutput.ReadToEndAsync()
+        Stderr  = $process.StandardError.ReadToEndAsync()
+    }
+}
+
+function Wait-TestPwsh {
+    # Waits for a child from Start-TestPwsh; returns ExitCode, Output (stdout lines), Text (stdout) and ErrorText (stderr).
+    param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 120)
+    try {
+        if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
+            $Child.Process.Kill($true)
+            throw "The child pwsh did not finish within $TimeoutSeconds s."
+        }
+
+        $Child.Process.WaitForExit()
+        [pscustomobject]@{
+            ExitCode  = $Child.Process.ExitCode
+            Output    = @($Child.Stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
+            Text      = $Child.Stdout.Result
+            ErrorText = $Child.Stderr.Result
+        }
+    }
+    finally {
+        if ($Child.File) { Remove-Item -LiteralPath $Child.File -ErrorAction SilentlyContinue }
+    }
+}
+
+function Invoke-TestPwsh {
+    # Start-TestPwsh, then Wait-TestPwsh.
+    param(
+        [string] $Command,
+        [string] $Script,
+        [string] $HomePath,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSeconds = 120
+    )
+    $child = Start-TestPwsh -Command $Command -Script $Script -HomePath $HomePath -Environment $Environment
+    Wait-TestPwsh -Child $child -TimeoutSeconds $TimeoutSeconds
+}
+
 # ---- Auth area: Connect-Okta, keys, assertions, tokens, Invoke-OktaApi, configuration, secret hygiene -------------------
 
 
@@ -194,62 +275,8 @@ function Find-AuthSecret {
 }
 
 
-function Start-AuthChildPwsh {
-    # Starts a command in a fresh pwsh whose HOME/USERPROFILE is HomePath and whose only OKTA_CLIENT_* variables are those given.
-    # Returns a handle for Wait-AuthChildPwsh; several children can run at once.
-    param(
-        [Parameter(Mandatory)] [string] $Command,
-        [Parameter(Mandatory)] [string] $HomePath,
-        [hashtable] $Environment = @{}
-    )
-    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-TestPwshPath))
-    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($a) }
-    foreach ($name in @($info.Environment.Keys)) {
-        if ($name -like 'OKTA_CLIENT_*') { $null = $info.Environment.Remove($name) }
-    }
 
-    $info.Environment['HOME'] = $HomePath
-    $info.Environment['USERPROFILE'] = $HomePath
-    $info.Environment['NO_COLOR'] = '1'
-    $info.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
-    $info.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
-    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    [pscustomobject]@{
-        Process = $process
-        Stdout  = $process.StandardOutput.ReadToEndAsync()
-        Stderr  = $process.StandardError.ReadToEndAsync()
-    }
-}
 
-function Wait-AuthChildPwsh {
-    # Waits for a child from Start-AuthChildPwsh; returns ExitCode, Output (stdout lines) and ErrorText (stderr).
-    param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 90)
-    if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
-        $Child.Process.Kill($true)
-        throw "The child pwsh did not finish within $TimeoutSeconds s."
-    }
-
-    $Child.Process.WaitForExit()
-    [pscustomobject]@{
-        ExitCode  = $Child.Process.ExitCode
-        Output    = @($Child.Stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
-        ErrorText = $Child.Stderr.Result
-    }
-}
-
-function Invoke-AuthChildPwsh {
-    param(
-        [Parameter(Mandatory)] [string] $Command,
-        [Parameter(Mandatory)] [string] $HomePath,
-        [hashtable] $Environment = @{},
-        [int] $TimeoutSeconds = 90
-    )
-    Wait-AuthChildPwsh -Child (Start-AuthChildPwsh -Command $Command -HomePath $HomePath -Environment $Environment) -TimeoutSeconds $TimeoutSeconds
-}
 
 function Invoke-AuthRawApi {
     # Calls the org directly with the emulator's API token, not through the module, to see what the org itself holds.
@@ -272,62 +299,8 @@ function Get-LifecycleNuGetRoot {
 }
 
 
-function Start-LifecyclePwsh {
-    # Starts a script in a fresh pwsh (no profile, non-interactive, NO_COLOR) with this process's environment plus Environment.
-    # Wait-LifecyclePwsh collects it; several can run at once.
-    param(
-        [Parameter(Mandatory)] [string] $Script,
-        [hashtable] $Environment = @{}
-    )
-    $file = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-svc-child-' + [guid]::NewGuid().ToString('n') + '.ps1')
-    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
-    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-TestPwshPath))
-    foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($a) }
-    $info.Environment['NO_COLOR'] = '1'
-    foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    [pscustomobject]@{
-        Process = $process
-        File    = $file
-        Stdout  = $process.StandardOutput.ReadToEndAsync()
-        Stderr  = $process.StandardError.ReadToEndAsync()
-    }
-}
 
-function Wait-LifecyclePwsh {
-    # Waits for a child from Start-LifecyclePwsh; returns ExitCode, Output (stdout lines), Text (stdout) and ErrorText (stderr).
-    param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 120)
-    try {
-        if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
-            $Child.Process.Kill($true)
-            throw "The child pwsh did not finish within $TimeoutSeconds s."
-        }
 
-        $Child.Process.WaitForExit()
-        [pscustomobject]@{
-            ExitCode  = $Child.Process.ExitCode
-            Output    = @($Child.Stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
-            Text      = $Child.Stdout.Result
-            ErrorText = $Child.Stderr.Result
-        }
-    }
-    finally {
-        Remove-Item -LiteralPath $Child.File -ErrorAction SilentlyContinue
-    }
-}
-
-function Invoke-LifecyclePwsh {
-    # Runs a script in a fresh pwsh and waits for it (see Start-LifecyclePwsh).
-    param(
-        [Parameter(Mandatory)] [string] $Script,
-        [hashtable] $Environment = @{},
-        [int] $TimeoutSeconds = 120
-    )
-    Wait-LifecyclePwsh -Child (Start-LifecyclePwsh -Script $Script -Environment $Environment) -TimeoutSeconds $TimeoutSeconds
-}
 
 function Get-LifecycleChildValue {
     # The value of the last "NAME=value" line a child script printed; $null when there is none.
