@@ -47,10 +47,12 @@ public sealed class ResilienceTests : IClassFixture<EmulatorFixture>
             result.AssertNoErrors();
             Assert.Equal(60, result.Objects<OktaScopeGrant>().Count());
             var received = emulator.Stats.RequestTimestamps("apps");
+            var statistics = host.Invoke("Get-OktaConnection").Objects<OktaConnection>().Single().Client.Statistics;
             var minimum = TimeSpan.FromSeconds((double)(received.Count - Limit) / Limit * WindowSeconds);
             _output.WriteLine($"R1: {received.Count} requests in the apps bucket, elapsed {watch.Elapsed.TotalSeconds:0.0} s, " +
                               $"theoretical minimum {minimum.TotalSeconds:0.0} s (ratio {watch.Elapsed.TotalSeconds / minimum.TotalSeconds:0.00}), " +
-                              $"429s {emulator.Stats.Count429}, faults {emulator.Stats.FaultCounts.Values.Sum()}");
+                              $"429s {emulator.Stats.Count429}, faults {emulator.Stats.FaultCounts.Values.Sum()}, " +
+                              $"module retries {statistics.Retries}, pacing waits {statistics.PacingWaits}");
 
             foreach (var id in ids)
             {
