@@ -1,0 +1,175 @@
+using System.Globalization;
+
+namespace OktaServiceApp.Core.Configuration;
+
+// Precedence (environment beats the YAML file) and validation of the merged values, with messages that name where a
+// bad value came from.
+public static partial class SettingsLoader
+{
+    private static OktaSettings Merge(RawSettings env, RawSettings? yaml)
+    {
+        var settings = new OktaSettings();
+        var sources = new SourceList();
+
+        var orgUrl = Pick(env.OrgUrl, yaml?.OrgUrl, env, yaml, "OrgUrl", sources, out var orgUrlSource);
+        if (orgUrl is not null)
+        {
+            try
+            {
+                settings.OrgUrl = OrgUrl.Parse(orgUrl);
+            }
+            catch (OktaConfigurationException ex)
+            {
+                throw new OktaConfigurationException(ex.Problem,
+                    $"{Describe(orgUrlSource!, EnvOrgUrl, "okta.client.orgUrl")}: {ex.Message}");
+            }
+        }
+
+        settings.ApiToken = Pick(env.Token, yaml?.Token, env, yaml, "ApiToken", sources, out _);
+        settings.ClientId = Pick(env.ClientId, yaml?.ClientId, env, yaml, "ClientId", sources, out _);
+        settings.PrivateKey = Pick(env.PrivateKey, yaml?.PrivateKey, env, yaml, "PrivateKey", sources, out _);
+        settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
+
+        if (env.Scopes is { Count: > 0 })
+        {
+            settings.Scopes = env.Scopes;
+            sources.Add(env.Origin, "Scopes");
+        }
+        else if (yaml?.Scopes is { Count: > 0 })
+        {
+            settings.Scopes = yaml.Scopes;
+            sources.Add(yaml.Origin, "Scopes");
+        }
+
+        var retries = Pick(env.MaxRetries, yaml?.MaxRetries, env, yaml, "MaxRetries", sources, out var retriesSource);
+        if (retries is not null)
+        {
+            settings.MaxRetries = ParseInt(retries, 0, 100,
+                Describe(retriesSource!, EnvMaxRetries, "okta.client.rateLimit.maxRetries"), "a whole number from 0 to 100");
+        }
+
+        var timeout = Pick(env.RequestTimeout, yaml?.RequestTimeout, env, yaml, "RequestTimeout", sources, out var timeoutSource);
+        if (timeout is not null)
+        {
+            settings.RequestTimeout = ParseSeconds(timeout,
+                Describe(timeoutSource!, EnvRequestTimeout, "okta.client.requestTimeout"));
+        }
+
+        var capacity = Pick(env.MaxApiCapacity, yaml?.MaxApiCapacity, env, yaml, "MaxApiCapacity", sources, out var capacitySource);
+        if (capacity is not null)
+        {
+            settings.MaxApiCapacity = ParseInt(capacity, 1, 100,
+                Describe(capacitySource!, EnvMaxApiCapacity, "okta.client.maxApiCapacity"), "a percentage from 1 to 100");
+        }
+
+        var mode = Pick(env.Mode, yaml?.Mode, env, yaml, "Mode", sources, out var modeSource);
+        if (mode is not null)
+        {
+            settings.Mode = ParseMode(mode, Describe(modeSource!, EnvMode, "okta.client.authorizationMode"));
+        }
+        else
+        {
+            settings.Mode = settings.ApiToken is null && settings.ClientId is not null && settings.PrivateKey is not null
+                ? AuthorizationMode.PrivateKey
+                : AuthorizationMode.Ssws;
+        }
+
+        settings.Source = sources.ToString();
+        return settings;
+    }
+
+    private static string? Pick(string? envValue, string? yamlValue, RawSettings env, RawSettings? yaml, string field,
+        SourceList sources, out RawSettings? from)
+    {
+        if (envValue is not null)
+        {
+            sources.Add(env.Origin, field);
+            from = env;
+            return envValue;
+        }
+
+        if (yamlValue is not null && yaml is not null)
+        {
+            sources.Add(yaml.Origin, field);
+            from = yaml;
+            return yamlValue;
+        }
+
+        from = null;
+        return null;
+    }
+
+    private static string Describe(RawSettings from, string envName, string yamlKey) =>
+        from.IsEnvironment ? $"Environment variable {envName}" : $"{yamlKey} in {from.Origin}";
+
+    private static AuthorizationMode ParseMode(string value, string where)
+    {
+        var normalized = value.Trim().Replace("_", "").Replace("-", "");
+        if (normalized.Equals("SSWS", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthorizationMode.Ssws;
+        }
+
+        if (normalized.Equals("PrivateKey", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthorizationMode.PrivateKey;
+        }
+
+        throw new OktaConfigurationException(ConfigurationProblem.AuthorizationModeInvalid,
+            $"{where} must be SSWS (API token) or PrivateKey (OAuth service app); other Okta SDK modes (JWT, BearerToken) are not supported here.");
+    }
+
+    private static int ParseInt(string value, int min, int max, string where, string expected)
+    {
+        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) &&
+            number >= min && number <= max)
+        {
+            return number;
+        }
+
+        throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
+            $"{where} must be {expected}; it is '{Shorten(value)}'.");
+    }
+
+    private static TimeSpan ParseSeconds(string value, string where)
+    {
+        if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
+            seconds >= 0 && seconds <= 86400 && !double.IsNaN(seconds))
+        {
+            // 0 means no timeout, as in the Okta SDKs.
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
+            $"{where} must be a number of seconds from 0 (no timeout) to 86400; it is '{Shorten(value)}'.");
+    }
+
+    private static string Shorten(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length > 20 ? trimmed.Substring(0, 20) + "..." : trimmed;
+    }
+
+    /// <summary>"environment (OrgUrl, ApiToken); /home/me/.okta/okta.yaml (Scopes)".</summary>
+    private sealed class SourceList
+    {
+        private readonly List<(string Origin, List<string> Fields)> _entries = new();
+
+        public void Add(string origin, string field)
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.Origin == origin)
+                {
+                    entry.Fields.Add(field);
+                    return;
+                }
+            }
+
+            _entries.Add((origin, new List<string> { field }));
+        }
+
+        public override string ToString() =>
+            string.Join("; ", _entries.Select(e => $"{e.Origin} ({string.Join(", ", e.Fields)})"));
+    }
+}
