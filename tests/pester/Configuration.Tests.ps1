@@ -1,16 +1,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-TestEnvironment
-    $script:Work = New-TestTempDirectory
-    Disconnect-Okta
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite -Work
 
     $script:KeyPath = Join-Path $Work 'config-app.pem'
     $script:App = New-OktaJwks -Algorithm ES256 | New-OktaServiceApp -Name 'config-app' -PrivateKeyPath $KeyPath -Role READ_ONLY_ADMIN |
         Grant-OktaScope okta.users.read, okta.apps.read -PassThru
-    Disconnect-Okta
     $script:UserCount = @(Invoke-AuthRawApi $Emulator '/api/v1/users').Count
     if ($UserCount -lt 1) { throw 'The org lists no users, so the listing checks here would prove nothing.' }
     $script:TokenPostsBefore = Get-AuthRouteCount $Emulator 'POST /oauth2/v1/token'
@@ -118,10 +112,7 @@ $pem
 
 AfterAll {
     if ($script:Child -and -not $script:Child.Process.HasExited) { $script:Child.Process.Kill($true) }
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
-    if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    Complete-TestSuite
 }
 
 Describe 'Configuration precedence (fresh pwsh, HOME in a temp folder)' {

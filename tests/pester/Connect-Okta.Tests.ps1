@@ -1,22 +1,14 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    # No OKTA_CLIENT_* variable and no ~/.okta/okta.yaml of this machine may reach these tests.
-    $script:SavedEnvironment = Save-TestEnvironment
-    $script:Work = New-TestTempDirectory
+    Initialize-TestSuite -Work -NoConnect
     $script:Port = ([uri]$Emulator.OrgUrl).Port
-    Disconnect-Okta
 
     $script:UserCount = @(Invoke-AuthRawApi $Emulator '/api/v1/users').Count
     if ($UserCount -lt 1) { throw 'The org lists no users, so the listing checks here would prove nothing.' }
 }
 
 AfterAll {
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
-    if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    Complete-TestSuite
 }
 
 Describe 'Connect-Okta' {

@@ -1,12 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-TestEnvironment
-    $script:Work = New-TestTempDirectory
+    Initialize-TestSuite -Work
     $script:OpenSsl = Get-AuthOpenSsl
-    Disconnect-Okta
-    $null = Connect-TestEmulator $Emulator
 
     $script:Rsa = New-OktaJwks
     $script:Ec = New-OktaJwks -Algorithm ES256
@@ -26,10 +21,7 @@ BeforeAll {
 }
 
 AfterAll {
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
-    if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    Complete-TestSuite
 }
 
 Describe 'Export-OktaPrivateKey' {

@@ -1,11 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-TestEnvironment
-    $script:Work = New-TestTempDirectory
-    Disconnect-Okta
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite -Work
 
     $script:TokenRoute = 'POST /oauth2/v1/token'
     $script:KeyPath = Join-Path $Work 'svc.pem'
@@ -22,10 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
-    if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    Complete-TestSuite
 }
 
 Describe 'Get-OktaAccessToken' {

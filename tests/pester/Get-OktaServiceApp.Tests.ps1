@@ -1,17 +1,12 @@
 # Get-OktaServiceApp: one app by client id, or the org's service apps (optionally by name prefix), following paging.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $SharedKey = New-OktaJwks -Algorithm ES256
 }
 
 AfterAll {
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($Emulator) { Stop-TestEmulator $Emulator }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'Get-OktaServiceApp' {

@@ -3,10 +3,7 @@
 # failure in a pipeline, input order with several apps in flight, and pacing under a low rate limit.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $TempDir = New-TestTempDirectory
     # One EC key shared by the apps of this file: the key does not matter here, and EC keys are made in milliseconds.
     $SharedKey = New-OktaJwks -Algorithm ES256
@@ -21,9 +18,7 @@ AfterAll {
         Stop-TestEmulator $Emulator
     }
 
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($TempDir) { Remove-Item -LiteralPath $TempDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'Grant-OktaScope' {

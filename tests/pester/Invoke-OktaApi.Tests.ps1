@@ -1,10 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-TestEnvironment
-    Disconnect-Okta
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
 
     $script:UsersRoute = 'GET /api/v1/users'
     $script:SeededUsers = @(Invoke-AuthRawApi $Emulator '/api/v1/users')
@@ -28,15 +24,12 @@ BeforeAll {
             $connection.AuthMode | Should -BeExactly 'PrivateKey'
             & $Script
         } finally {
-            $null = Connect-TestEmulator $Emulator
         }
     }
 }
 
 AfterAll {
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
+    Complete-TestSuite
 }
 
 Describe 'Invoke-OktaApi' {
@@ -125,7 +118,6 @@ Describe 'Invoke-OktaApi' {
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             Get-AuthTotalRequests $Emulator | Should -Be $before
         }
-
 
         It 'a 404 is ObjectNotFound, with Okta''s errorSummary in ErrorDetails and the path as TargetObject' {
             $path = '/api/v1/users/00unosuchuser0000000'

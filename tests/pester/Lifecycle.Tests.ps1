@@ -2,20 +2,14 @@
 # token request, shrink its grants with Set-OktaScopeGrant, revoke one more, delete it. Each step builds on the one before.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $TempDir = New-TestTempDirectory
     $FirstKeyPath = Join-Path $TempDir 'lifecycle-1.pem'
     $SecondKeyPath = Join-Path $TempDir 'lifecycle-2.pem'
 }
 
 AfterAll {
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($Emulator) { Stop-TestEmulator $Emulator }
-    if ($TempDir) { Remove-Item -LiteralPath $TempDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'A service app''s lifecycle' {

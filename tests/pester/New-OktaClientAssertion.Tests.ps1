@@ -1,11 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-TestEnvironment
-    $script:Work = New-TestTempDirectory
-    Disconnect-Okta
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite -Work
 
     $script:TokenEndpoint = "$($Emulator.OrgUrl)/oauth2/v1/token"
     $script:App = New-OktaJwks -Algorithm ES256 | New-OktaServiceApp -Name 'assertion-app' | Grant-OktaScope okta.users.read -PassThru
@@ -26,10 +21,7 @@ BeforeAll {
 }
 
 AfterAll {
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
-    if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    Complete-TestSuite
 }
 
 Describe 'New-OktaClientAssertion' {

@@ -1,17 +1,12 @@
 # Remove-OktaServiceApp: deletes an app (high impact, -WhatIf keeps it), by id or piped, and maps an unknown id to ObjectNotFound.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $SharedKey = New-OktaJwks -Algorithm ES256
 }
 
 AfterAll {
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($Emulator) { Stop-TestEmulator $Emulator }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'Remove-OktaServiceApp' {

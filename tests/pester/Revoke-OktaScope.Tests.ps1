@@ -2,10 +2,7 @@
 # ConfirmImpact High; -WhatIf deletes nothing.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $SharedKey = New-OktaJwks -Algorithm ES256
 
     function New-RevokeTestApp([string] $Name, [string[]] $Scope) {
@@ -16,9 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($Emulator) { Stop-TestEmulator $Emulator }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'Revoke-OktaScope' {

@@ -3,11 +3,7 @@
 # then every place a secret could leak is searched for every secret collected on the way.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $script:Emulator = Start-TestEmulator
-    $script:SavedEnvironment = Save-TestEnvironment
-    $script:Work = New-TestTempDirectory
-    Disconnect-Okta
+    Initialize-TestSuite -Work -NoConnect
 
     $secrets = [System.Collections.Generic.List[string]]::new()
     $kinds = @{ ApiToken = 0; AccessToken = 0; Assertion = 0; PrivateKey = 0 }
@@ -149,10 +145,7 @@ BeforeAll {
 }
 
 AfterAll {
-    try { Disconnect-Okta } catch { }
-    if ($script:Emulator) { Stop-TestEmulator $script:Emulator }
-    if ($script:SavedEnvironment) { Restore-TestEnvironment $script:SavedEnvironment }
-    if ($script:Work) { Remove-Item -LiteralPath $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    Complete-TestSuite
 }
 
 Describe 'Secret hygiene (R4)' {

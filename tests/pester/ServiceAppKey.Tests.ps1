@@ -2,10 +2,7 @@
 # Okta's rules: only an inactive key can be deleted, and the only active key of a private_key_jwt app cannot be deactivated.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $TempDir = New-TestTempDirectory
     $OwnerOnly = if ($IsWindows) { 'owner-only' } else { '600' }
     $PrivateMembers = 'd', 'p', 'q', 'dp', 'dq', 'qi'
@@ -23,10 +20,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($Emulator) { Stop-TestEmulator $Emulator }
-    if ($TempDir) { Remove-Item -LiteralPath $TempDir -Recurse -Force -ErrorAction SilentlyContinue }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'Get-OktaServiceAppKey' {

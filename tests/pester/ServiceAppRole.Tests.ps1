@@ -1,10 +1,7 @@
 # Add/Get/Remove-OktaServiceAppRole and New-OktaServiceApp -Role: a service app's admin roles.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-TestModule
-    $SavedEnvironment = Save-TestEnvironment
-    $Emulator = Start-TestEmulator
-    $null = Connect-TestEmulator $Emulator
+    Initialize-TestSuite
     $SharedKey = New-OktaJwks -Algorithm ES256
 
     function New-RoleTestApp([string] $Name) { New-OktaServiceApp -Name $Name -Jwks $SharedKey }
@@ -12,9 +9,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Okta -ErrorAction SilentlyContinue
-    if ($Emulator) { Stop-TestEmulator $Emulator }
-    Restore-TestEnvironment $SavedEnvironment
+    Complete-TestSuite
 }
 
 Describe 'Add-OktaServiceAppRole' {

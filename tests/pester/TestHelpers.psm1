@@ -202,6 +202,38 @@ function Invoke-TestPwsh {
     Wait-TestPwsh -Child $child -TimeoutSeconds $TimeoutSeconds
 }
 
+function Initialize-TestSuite {
+    # The set-up every emulator-backed file needs, in its script scope: the staged module, a clean environment
+    # ($SavedEnvironment), an emulator process ($Emulator) and, unless -NoConnect, a connection to it; -Work adds a temp folder ($Work).
+    [CmdletBinding()]
+    param([switch] $Work, [switch] $NoConnect)
+    Import-TestModule
+    $values = @{ SavedEnvironment = Save-TestEnvironment; Emulator = Start-TestEmulator }
+    if ($Work) { $values.Work = New-TestTempDirectory }
+    Disconnect-Okta
+    if (-not $NoConnect) { $null = Connect-TestEmulator $values.Emulator }
+    foreach ($name in $values.Keys) { Set-TestSuiteVariable $PSCmdlet $name $values[$name] }
+}
+
+function Complete-TestSuite {
+    # Undoes Initialize-TestSuite: disconnects, stops the emulator, removes $Work / $TempDir, restores the environment.
+    [CmdletBinding()]
+    param()
+    $get = { param($name) $PSCmdlet.SessionState.PSVariable.GetValue($name) }
+    try { Disconnect-Okta } catch { }
+    if (& $get 'Emulator') { Stop-TestEmulator (& $get 'Emulator') }
+    foreach ($folder in (& $get 'Work'), (& $get 'TempDir')) {
+        if ($folder) { Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+
+    Restore-TestEnvironment (& $get 'SavedEnvironment')
+}
+
+function Set-TestSuiteVariable($Caller, [string] $Name, $Value) {
+    # In the calling block's scope, as if the test file had assigned it there; Pester shows it to every block below.
+    $Caller.SessionState.PSVariable.Set($Name, $Value)
+}
+
 # ---- Auth area: Connect-Okta, keys, assertions, tokens, Invoke-OktaApi, configuration, secret hygiene -------------------
 
 
