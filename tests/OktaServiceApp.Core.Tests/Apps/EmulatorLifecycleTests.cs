@@ -1,30 +1,22 @@
-using OktaEmulator;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Grants;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Tokens;
+using OktaServiceApp.Core.Tests.Support;
 using Xunit;
 
 namespace OktaServiceApp.Core.Tests.Apps;
 
 /// <summary>The whole service-app story against the Okta org emulator: create, grant, token, call, delete.</summary>
-public sealed class EmulatorLifecycleTests : IAsyncLifetime
+public sealed class EmulatorLifecycleTests : EmulatorOrgTests
 {
-    private OktaOrgEmulator _org = null!;
-
-    public async Task InitializeAsync() => _org = await OktaOrgEmulator.StartAsync(new EmulatorOptions());
-
-    public async Task DisposeAsync() => await _org.DisposeAsync();
-
-    private OktaClientOptions Options() => new(OrgUrl.Parse(_org.OrgUrlString)) { RequestTimeout = TimeSpan.FromSeconds(20) };
-
     [Fact]
     public async Task Lifecycle_BearerServiceAppIsCreatedGrantedUsedAndDeleted()
     {
         using var key = SigningKey.Generate("ES256");
-        using var admin = new OktaClient(Options(), new SswsCredentials(_org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
         var apps = new ServiceAppClient(admin);
         var grants = new GrantClient(admin);
 
@@ -34,7 +26,7 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
         var issuer = OrgUrl.ToIssuer(admin.OrgUrl);
         await grants.GrantAsync(app.ClientId, "okta.users.read", issuer, CancellationToken.None);
         await grants.GrantAsync(app.ClientId, "okta.users.read", issuer, CancellationToken.None); // idempotent
-        Assert.Single(_org.State.GrantsFor(app.ClientId), g => g.Status == "ACTIVE");
+        Assert.Single(Org.State.GrantsFor(app.ClientId), g => g.Status == "ACTIVE");
 
         var tokens = new TokenClient(Options());
         var credentials = new OAuthCredentials(tokens, app.ClientId, key, new[] { "okta.users.read" });
@@ -46,7 +38,7 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
             return Task.CompletedTask;
         }, CancellationToken.None);
         Assert.True(users >= 3);
-        Assert.Equal("Bearer", _org.State.Tokens.Single(t => t.ClientId == app.ClientId).TokenType);
+        Assert.Equal("Bearer", Org.State.Tokens.Single(t => t.ClientId == app.ClientId).TokenType);
 
         // A scope the token lacks: 403 with the scope named from WWW-Authenticate.
         var ex = await Assert.ThrowsAsync<OktaApiException>(() =>
@@ -63,22 +55,22 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
         Assert.Contains(app.ClientId, listed);
 
         await apps.DeleteAsync(app.ClientId, CancellationToken.None);
-        Assert.Null(_org.State.FindClient(app.ClientId));
-        Assert.Equal(0, _org.State.JtiReplays);
+        Assert.Null(Org.State.FindClient(app.ClientId));
+        Assert.Equal(0, Org.State.JtiReplays);
     }
 
     [Fact]
     public async Task Lifecycle_DpopServiceAppGetsADpopTokenAndCallsWithProofs()
     {
         using var key = SigningKey.Generate("ES256");
-        using var admin = new OktaClient(Options(), new SswsCredentials(_org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
         var app = await new ServiceAppClient(admin).CreateAsync(
             new ServiceAppSpec { Name = "svc-dpop", Keys = new[] { key.ToPublicJwk() }, RequireDpop = true }, CancellationToken.None);
         Assert.True(app.RequireDpop);
         await new GrantClient(admin).GrantAsync(app.ClientId, "okta.users.read", OrgUrl.ToIssuer(admin.OrgUrl), CancellationToken.None);
 
         // Counted on this test's own emulator: the process-wide counter also sees other test classes running in parallel.
-        var before = _org.Stats.RouteCount("POST /oauth2/v1/token");
+        var before = Org.Stats.RouteCount("POST /oauth2/v1/token");
         var credentials = new OAuthCredentials(new TokenClient(Options()), app.ClientId, key, new[] { "okta.users.read" });
         using var asApp = new OktaClient(Options(), credentials);
         for (var i = 0; i < 3; i++)
@@ -88,16 +80,16 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
 
         var token = await credentials.EnsureTokenAsync(CancellationToken.None);
         Assert.Equal("DPoP", token.TokenType);
-        Assert.Equal("DPoP", _org.State.Tokens.Single(t => t.ClientId == app.ClientId).TokenType);
-        Assert.InRange(_org.Stats.RouteCount("POST /oauth2/v1/token") - before, 1, 2);
-        Assert.Equal(0, _org.State.JtiReplays);
+        Assert.Equal("DPoP", Org.State.Tokens.Single(t => t.ClientId == app.ClientId).TokenType);
+        Assert.InRange(Org.Stats.RouteCount("POST /oauth2/v1/token") - before, 1, 2);
+        Assert.Equal(0, Org.State.JtiReplays);
     }
 
     [Fact]
     public async Task Lifecycle_UndiscoveredDpopNeedIsLearnedFromTheTokenEndpoint()
     {
         using var key = SigningKey.Generate("ES256");
-        using var admin = new OktaClient(Options(), new SswsCredentials(_org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
         // Created behind ServiceAppClient's back, so this process does not know the app needs DPoP.
         var created = await admin.SendAsync(new OktaRequest(HttpMethod.Post, "/api/v1/apps?activate=true")
         {
@@ -112,7 +104,7 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
         Assert.Equal("DPoP", token.TokenType);
         Assert.NotNull(token.DpopKey);
         Assert.True(TokenClient.RequiresDpop(clientId));
-        Assert.InRange(_org.Stats.RouteCount("POST /oauth2/v1/token"), 2, 3);
-        Assert.Equal(0, _org.State.JtiReplays);
+        Assert.InRange(Org.Stats.RouteCount("POST /oauth2/v1/token"), 2, 3);
+        Assert.Equal(0, Org.State.JtiReplays);
     }
 }

@@ -1,25 +1,17 @@
-using OktaEmulator;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Grants;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Tokens;
+using OktaServiceApp.Core.Tests.Support;
 using Xunit;
 
 namespace OktaServiceApp.Core.Tests.Tokens;
 
 /// <summary>Token failures say what to do: which scopes were asked for, and which key Okta did not know.</summary>
-public sealed class TokenErrorTests : IAsyncLifetime
+public sealed class TokenErrorTests : EmulatorOrgTests
 {
-    private OktaOrgEmulator _org = null!;
-
-    public async Task InitializeAsync() => _org = await OktaOrgEmulator.StartAsync(new EmulatorOptions());
-
-    public async Task DisposeAsync() => await _org.DisposeAsync();
-
-    private OktaClientOptions Options() => new(OrgUrl.Parse(_org.OrgUrlString));
-
     [Fact]
     public async Task UngrantedScope_NamesTheScopesAndTheFix()
     {
@@ -47,12 +39,12 @@ public sealed class TokenErrorTests : IAsyncLifetime
         Assert.Equal(OktaErrorKind.Unauthorized, ex.Kind);
         Assert.Equal("invalid_client", ex.OAuthError);
         Assert.False(string.IsNullOrEmpty(ex.OAuthErrorDescription));
-        Assert.Equal(0, _org.State.JtiReplays);
+        Assert.Equal(0, Org.State.JtiReplays);
     }
 
     private async Task<string> CreateAsync(SigningKey key, string scope)
     {
-        using var admin = new OktaClient(Options(), new SswsCredentials(_org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
         var app = await new ServiceAppClient(admin).CreateAsync(new ServiceAppSpec { Name = "errors", Keys = new[] { key.ToPublicJwk() } },
             CancellationToken.None);
         await new GrantClient(admin).GrantAsync(app.ClientId, scope, OrgUrl.ToIssuer(admin.OrgUrl), CancellationToken.None);
