@@ -12,6 +12,7 @@ public sealed class ResilienceTests : IClassFixture<EmulatorFixture>
     // A short window keeps the suite fast; the ratio to the theoretical minimum is what matters, not the absolute rate.
     private const int Limit = 10;
     private const int WindowSeconds = 2;
+    private const int TokenWindowSeconds = 3;
     private readonly EmulatorFixture _fixture;
     private readonly ITestOutputHelper _output;
 
@@ -82,7 +83,7 @@ public sealed class ResilienceTests : IClassFixture<EmulatorFixture>
         var emulator = _fixture.Emulator;
         using var host = new PowerShellHost(emulator);
         host.Invoke("$script:app = New-OktaServiceApp -Name r2 -RequireDpop | Grant-OktaScope okta.users.read -PassThru").AssertNoErrors();
-        emulator.Configure(o => o.RateLimits["token"] = new RateLimitRule { Limit = 3, WindowSeconds = 3 });
+        emulator.Configure(o => o.RateLimits["token"] = new RateLimitRule { Limit = 3, WindowSeconds = TokenWindowSeconds });
         try
         {
             // Another tool spends the token bucket first, so the module's first POST meets a 429 it has not seen coming.
@@ -103,9 +104,14 @@ public sealed class ResilienceTests : IClassFixture<EmulatorFixture>
         }
     }
 
-    // Posts until the bucket answers 429, so the current window is spent when the module starts.
+    // Posts until the bucket answers 429, so the current window is spent when the module starts. It begins right after a window
+    // opens (windows are aligned to multiples of their length), so the window cannot roll over before the module's first POST.
     private static void SpendTokenBucket(OktaOrgEmulator emulator)
     {
+        var now = DateTimeOffset.UtcNow;
+        const long window = TokenWindowSeconds * 1000L;
+        var windowStart = now.ToUnixTimeMilliseconds() / window * window;
+        Thread.Sleep(TimeSpan.FromMilliseconds(windowStart + window + 50 - now.ToUnixTimeMilliseconds()));
         using var http = new HttpClient();
         for (var i = 0; i < 20; i++)
         {
