@@ -29,8 +29,7 @@ public sealed class AppKeyClient
 
         if (root.ValueKind != JsonValueKind.Array)
         {
-            throw new OktaApiException(OktaErrorKind.MalformedResponse,
-                $"Okta returned an unexpected shape for the keys of app {clientId} (HTTP {(int)response.StatusCode}).");
+            throw response.Malformed("JSON that is neither a list of keys nor a JWKS", null);
         }
 
         return root.EnumerateArray().Select(Parse).ToList();
@@ -62,9 +61,11 @@ public sealed class AppKeyClient
         var response = await _client.SendAsync(
             new OktaRequest(HttpMethod.Post, $"{Base(clientId)}/{Uri.EscapeDataString(keyId)}/lifecycle/{action}") { RetryFaults = true },
             cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(response.Body) || response.ReadJson().ValueKind != JsonValueKind.Object
-            ? new AppKey { Id = keyId, Status = action == "activate" ? "ACTIVE" : "INACTIVE" }
-            : Parse(response.ReadJson());
+        // Okta may answer with the key or with an empty body; the state is known either way.
+        var key = string.IsNullOrWhiteSpace(response.Body) ? default : response.ReadJson();
+        return key.ValueKind == JsonValueKind.Object
+            ? Parse(key)
+            : new AppKey { Id = keyId, Status = action == "activate" ? "ACTIVE" : "INACTIVE" };
     }
 
     private static string Base(string clientId) => $"/api/v1/apps/{Uri.EscapeDataString(clientId)}/credentials/jwks";

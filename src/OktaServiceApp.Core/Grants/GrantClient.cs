@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OktaServiceApp.Core.Diagnostics;
@@ -123,10 +122,7 @@ public sealed class GrantClient
             throw original;
         }
 
-        return grants.FirstOrDefault(g =>
-            string.Equals(g.ScopeId, scopeId, StringComparison.Ordinal) &&
-            string.Equals(g.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase) &&
-            (g.Issuer.Length == 0 || string.Equals(g.Issuer.TrimEnd('/'), issuer, StringComparison.OrdinalIgnoreCase)));
+        return grants.FirstOrDefault(g => g.IsActiveGrantOf(scopeId, issuer));
     }
 
     private static string GrantsPath(string clientId) => $"/api/v1/apps/{UnknownOutcome.EscapePathSegment(clientId)}/grants";
@@ -145,13 +141,6 @@ public sealed class GrantClient
             scopeId = scope.GetString("id");
         }
 
-        DateTimeOffset? created = null;
-        if (item.GetString("created") is { } createdText &&
-            DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            created = parsed;
-        }
-
         return new ScopeGrant
         {
             Id = item.GetString("id") ?? "",
@@ -159,7 +148,7 @@ public sealed class GrantClient
             ScopeId = scopeId ?? "",
             Issuer = item.GetString("issuer") ?? "",
             Status = item.GetString("status") ?? "",
-            Created = created,
+            Created = item.GetDate("created"),
             Source = item.GetString("source"),
         };
     }

@@ -18,14 +18,7 @@ public sealed class RoleClient
     {
         var response = await _client.SendAsync(new OktaRequest(HttpMethod.Get, Base(clientId)) { RetryFaults = true }, cancellationToken)
             .ConfigureAwait(false);
-        var root = response.ReadJson();
-        if (root.ValueKind != JsonValueKind.Array)
-        {
-            throw new OktaApiException(OktaErrorKind.MalformedResponse,
-                $"Okta returned an unexpected shape for the roles of app {clientId} (HTTP {(int)response.StatusCode}).");
-        }
-
-        return root.EnumerateArray().Select(r => Parse(r, clientId)).ToList();
+        return response.ReadArray().Select(r => Parse(r, clientId)).ToList();
     }
 
     /// <summary>Assigns a standard role. Okta answers 200 or 201 (its spec and its recordings disagree); both are success.</summary>

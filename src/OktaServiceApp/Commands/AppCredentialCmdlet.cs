@@ -55,7 +55,7 @@ public abstract class AppCredentialCmdlet : OktaCmdlet
         try
         {
             // The environment and okta.yaml are read only for what the parameters leave open: a cached-token call stays cheap.
-            var settings = new Lazy<OktaSettings>(() => SettingsLoader.Load(ConnectionFactory.ReadEnvironment(), SettingsLoader.DefaultYamlPath));
+            var settings = new Lazy<OktaSettings>(ConnectionFactory.LoadSettings);
             Uri org = OrgUrl is not null ? Core.Configuration.OrgUrl.Parse(OrgUrl)
                 : connection?.Client.OrgUrl ?? OktaSession.Current?.Client.OrgUrl ?? settings.Value.OrgUrl ?? throw ConnectionFactory.NotConnected();
             var clientId = ClientId ?? settings.Value.ClientId;

@@ -102,7 +102,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         SigningKey? key = Jwks?.SigningKey;
         try
         {
-            settings = SettingsLoader.Load(ConnectionFactory.ReadEnvironment(), SettingsLoader.DefaultYamlPath);
+            settings = ConnectionFactory.LoadSettings();
             ApplyParameters(settings);
             if (settings.Mode == AuthorizationMode.PrivateKey && key is null && PrivateKeyPath is not null)
             {
@@ -152,11 +152,9 @@ public sealed class ConnectOktaCommand : OktaCmdlet
 
     private void ApplyParameters(OktaSettings settings)
     {
-        var explicitSources = new List<string>();
         if (OrgUrl is not null)
         {
             settings.OrgUrl = Core.Configuration.OrgUrl.Parse(OrgUrl);
-            explicitSources.Add("OrgUrl");
         }
 
         if (settings.OrgUrl is null)
@@ -171,7 +169,6 @@ public sealed class ConnectOktaCommand : OktaCmdlet
             {
                 settings.ApiToken = SecureText.ToPlain(ApiToken);
                 settings.Mode = AuthorizationMode.Ssws;
-                explicitSources.Add("ApiToken");
             }
         }
         else
@@ -179,7 +176,6 @@ public sealed class ConnectOktaCommand : OktaCmdlet
             settings.Mode = AuthorizationMode.PrivateKey;
             settings.ClientId = ClientId;
             settings.Scopes = Scope ?? Array.Empty<string>();
-            explicitSources.Add("ClientId");
         }
 
         if (MaxRetries is int retries)
@@ -197,7 +193,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
             settings.MaxApiCapacity = capacity;
         }
 
-        if (explicitSources.Count > 0)
+        if (OrgUrl is not null || ApiToken is not null || ParameterSetName != ApiTokenSet)
         {
             settings.Source = string.IsNullOrEmpty(settings.Source) ? "parameters" : $"parameters, {settings.Source}";
         }

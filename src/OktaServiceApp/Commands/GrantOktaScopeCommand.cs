@@ -139,8 +139,7 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
 
         foreach (var scope in scopes)
         {
-            var active = existing.FirstOrDefault(g => g.ScopeId == scope && g.Status == "ACTIVE" &&
-                                                      string.Equals(g.Issuer.TrimEnd('/'), issuer, StringComparison.OrdinalIgnoreCase));
+            var active = existing.FirstOrDefault(g => g.IsActiveGrantOf(scope, issuer));
             try
             {
                 ScopeGrant grant;

@@ -66,10 +66,13 @@ internal static class ConnectionFactory
         return new OktaConnection(new OktaClient(options, credentials), settings.Source);
     }
 
+    /// <summary>The settings of OKTA_CLIENT_* variables over ~/.okta/okta.yaml, before any parameter is applied.</summary>
+    public static OktaSettings LoadSettings() => SettingsLoader.Load(ReadEnvironment(), SettingsLoader.DefaultYamlPath);
+
     /// <summary>The connection from OKTA_CLIENT_* variables and ~/.okta/okta.yaml, rebuilt only when they change.</summary>
     public static OktaConnection FromEnvironment()
     {
-        var settings = SettingsLoader.Load(ReadEnvironment(), SettingsLoader.DefaultYamlPath);
+        var settings = LoadSettings();
         if (settings.OrgUrl is null)
         {
             throw NotConnected();
@@ -105,8 +108,8 @@ internal static class ConnectionFactory
             : KeyFile.Read(value, keyId: settings.PrivateKeyId);
     }
 
-    /// <summary>The OKTA_CLIENT_* variables, upper-cased names.</summary>
-    public static Dictionary<string, string?> ReadEnvironment()
+    // The OKTA_CLIENT_* variables, upper-cased names.
+    private static Dictionary<string, string?> ReadEnvironment()
     {
         var map = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
