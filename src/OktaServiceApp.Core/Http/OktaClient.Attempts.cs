@@ -15,7 +15,7 @@ public sealed partial class OktaClient
         using var message = new HttpRequestMessage(request.Method, uri);
         if (request.ContentFactory is not null)
         {
-            message.Content = request.ContentFactory();
+            message.Content = await request.ContentFactory(cancellationToken).ConfigureAwait(false);
         }
         else if (jsonBody is not null)
         {

@@ -18,9 +18,10 @@ public sealed class OktaRequest
     /// A POST with an unknown outcome throws instead, so the caller can check before trying again.</summary>
     public bool RetryFaults { get; init; }
 
-    /// <summary>Builds the body for each attempt (the token request signs a new client assertion per attempt).
+    /// <summary>Builds the body for each attempt (the token request signs a new client assertion per attempt,
+    /// which may take a round trip to a remote key).
     /// Takes precedence over <see cref="JsonBody"/>.</summary>
-    internal Func<HttpContent>? ContentFactory { get; init; }
+    internal Func<CancellationToken, Task<HttpContent>>? ContentFactory { get; init; }
 
     /// <summary>Called for each attempt after the credentials were applied (the token request adds a fresh DPoP proof here).</summary>
     internal Action<HttpRequestMessage>? OnAttempt { get; init; }

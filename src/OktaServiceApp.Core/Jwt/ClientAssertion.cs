@@ -18,6 +18,26 @@ public static class ClientAssertion
             throw new ArgumentNullException(nameof(key));
         }
 
+        var (header, payload) = Build(key, clientId, audience, lifetime, now);
+        return key.SignCompact(header, payload);
+    }
+
+    /// <summary>The same assertion signed by any key source: one signature, so one round trip for a remote key.</summary>
+    public static Task<string> CreateAsync(IJwsSigner signer, string clientId, string audience, TimeSpan? lifetime,
+        DateTimeOffset? now, CancellationToken cancellationToken)
+    {
+        if (signer is null)
+        {
+            throw new ArgumentNullException(nameof(signer));
+        }
+
+        var (header, payload) = Build(signer, clientId, audience, lifetime, now);
+        return CompactJws.SignAsync(signer, header, payload, cancellationToken);
+    }
+
+    private static (string Header, string Payload) Build(IJwsSigner signer, string clientId, string audience,
+        TimeSpan? lifetime, DateTimeOffset? now)
+    {
         RequireText(clientId, nameof(clientId));
         RequireText(audience, nameof(audience));
         var life = lifetime ?? DefaultLifetime;
@@ -37,8 +57,8 @@ public static class ClientAssertion
         var expires = issuedAt + (long)Math.Ceiling(life.TotalSeconds);
         var header = JwtJson.Write(w =>
         {
-            w.WriteString("alg", key.Algorithm);
-            w.WriteString("kid", key.KeyId);
+            w.WriteString("alg", signer.Algorithm);
+            w.WriteString("kid", signer.KeyId);
             w.WriteString("typ", "JWT");
         });
         var payload = JwtJson.Write(w =>
@@ -50,7 +70,7 @@ public static class ClientAssertion
             w.WriteNumber("exp", expires);
             w.WriteString("jti", JwtJson.NewJti());
         });
-        return key.SignCompact(header, payload);
+        return (header, payload);
     }
 
     private static void RequireText(string value, string name)

@@ -10,7 +10,7 @@ namespace OktaServiceApp.Core.Keys;
 /// </summary>
 /// <remarks>Creation lives in SigningKey.Generate.cs and SigningKey.Import.cs, export in SigningKey.Export.cs; this file
 /// holds the key's identity, signing and lifetime.</remarks>
-public sealed partial class SigningKey : IDisposable
+public sealed partial class SigningKey : IJwsSigner, IDisposable
 {
     private const int MinRsaKeySize = 2048;
     private const int MaxKeyIdLength = 256;
@@ -78,26 +78,29 @@ public sealed partial class SigningKey : IDisposable
     /// <summary>RFC 7638 JWK SHA-256 thumbprint, base64url.</summary>
     public string Thumbprint { get; }
     public bool HasPrivateKey => _hasPrivateKey && !_disposed;
+    /// <summary>An in-memory key with its private part can always be written out.</summary>
+    public bool CanExportPrivateKey => HasPrivateKey;
     public DateTimeOffset CreatedAt { get; }
 
     /// <summary>Signs a JWS: base64url(header).base64url(payload).base64url(signature), with this key's alg.
     /// The caller supplies header and payload JSON already serialised.</summary>
     public string SignCompact(string headerJson, string payloadJson)
     {
-        if (headerJson is null)
-        {
-            throw new ArgumentNullException(nameof(headerJson));
-        }
-
-        if (payloadJson is null)
-        {
-            throw new ArgumentNullException(nameof(payloadJson));
-        }
-
-        var signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(headerJson)) + "." +
-            Base64Url.Encode(Encoding.UTF8.GetBytes(payloadJson));
+        var signingInput = Jwt.CompactJws.SigningInput(headerJson, payloadJson);
         var signature = Sign(Encoding.ASCII.GetBytes(signingInput));
         return signingInput + "." + Base64Url.Encode(signature);
+    }
+
+    /// <summary>Signs in memory; completes synchronously.</summary>
+    public Task<byte[]> SignAsync(byte[] signingInput, CancellationToken cancellationToken)
+    {
+        if (signingInput is null)
+        {
+            throw new ArgumentNullException(nameof(signingInput));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Sign(signingInput));
     }
 
     /// <summary>Checks a signature made by <see cref="Sign"/>; for the import self-test and tests.</summary>

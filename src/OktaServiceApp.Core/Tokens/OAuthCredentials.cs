@@ -10,13 +10,13 @@ namespace OktaServiceApp.Core.Tokens;
 public sealed class OAuthCredentials : IOktaCredentials
 {
     private readonly TokenClient _tokens;
-    private readonly SigningKey _key;
+    private readonly IJwsSigner _key;
     private readonly string[] _scopes;
     private AccessToken? _current;
     /// <summary>The value of a token the server called expired; the next ApplyAsync forces a new one if it is still current.</summary>
     private string? _rejected;
 
-    public OAuthCredentials(TokenClient tokens, string clientId, SigningKey key, IReadOnlyList<string> scopes)
+    public OAuthCredentials(TokenClient tokens, string clientId, IJwsSigner key, IReadOnlyList<string> scopes)
     {
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         ClientId = UnknownOutcome.RequireId(clientId, nameof(clientId));

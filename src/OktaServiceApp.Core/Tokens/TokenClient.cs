@@ -44,7 +44,7 @@ public sealed class TokenClient
 
     /// <summary>A new assertion (and DPoP proof) on every POST, retries included. Costs 1 POST for a Bearer app and at most
     /// 2 for a DPoP app whose need is known, 3 when it must be discovered.</summary>
-    public async Task<AccessToken> GetAsync(string clientId, SigningKey key, IReadOnlyList<string> scopes, bool forceRefresh,
+    public async Task<AccessToken> GetAsync(string clientId, IJwsSigner key, IReadOnlyList<string> scopes, bool forceRefresh,
         CancellationToken cancellationToken)
     {
         var id = UnknownOutcome.RequireId(clientId, nameof(clientId));
@@ -115,7 +115,7 @@ public sealed class TokenClient
 
     // ---- the token request -------------------------------------------------------------------------------------------
 
-    private async Task<AccessToken> RequestAsync(string clientId, SigningKey key, IReadOnlyList<string> scopes,
+    private async Task<AccessToken> RequestAsync(string clientId, IJwsSigner key, IReadOnlyList<string> scopes,
         CancellationToken cancellationToken)
     {
         var dpopKey = RequiresDpop(clientId) ? DpopKey.Create() : null;
@@ -187,7 +187,7 @@ public sealed class TokenClient
             ErrorSummary = ex.ErrorSummary,
         };
 
-    private OktaRequest BuildRequest(string clientId, SigningKey key, IReadOnlyList<string> scopes, DpopKey? dpopKey)
+    private OktaRequest BuildRequest(string clientId, IJwsSigner key, IReadOnlyList<string> scopes, DpopKey? dpopKey)
     {
         var scope = string.Join(" ", scopes);
         var audience = _tokenUrl.AbsoluteUri;
@@ -197,13 +197,17 @@ public sealed class TokenClient
             // because Okta burns the jti of both even when it refuses the request.
             RetryFaults = true,
             AllowCredentialResend = false,
-            ContentFactory = () => new FormUrlEncodedContent(new[]
+            ContentFactory = async ct =>
             {
-                new KeyValuePair<string, string>("grant_type", "client_credentials"),
-                new KeyValuePair<string, string>("scope", scope),
-                new KeyValuePair<string, string>("client_assertion_type", AssertionType),
-                new KeyValuePair<string, string>("client_assertion", ClientAssertion.Create(key, clientId, audience)),
-            }),
+                var assertion = await ClientAssertion.CreateAsync(key, clientId, audience, null, null, ct).ConfigureAwait(false);
+                return new FormUrlEncodedContent(new[]
+                {
+                    new KeyValuePair<string, string>("grant_type", "client_credentials"),
+                    new KeyValuePair<string, string>("scope", scope),
+                    new KeyValuePair<string, string>("client_assertion_type", AssertionType),
+                    new KeyValuePair<string, string>("client_assertion", assertion),
+                });
+            },
             OnAttempt = message =>
             {
                 Interlocked.Increment(ref s_tokenRequestsSent);
