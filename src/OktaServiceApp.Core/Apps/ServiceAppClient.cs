@@ -257,11 +257,11 @@ public sealed class ServiceAppClient
             AfterUnknownOutcome = ex.AfterUnknownOutcome,
         };
 
-    private static void Remember(ServiceApp app)
+    private void Remember(ServiceApp app)
     {
         if (app.RequireDpop == true && app.ClientId.Length > 0)
         {
-            TokenClient.MarkRequiresDpop(app.ClientId);
+            _client.Registry.MarkRequiresDpop(_client.OrgUrl, app.ClientId);
         }
     }
 

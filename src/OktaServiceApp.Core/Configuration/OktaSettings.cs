@@ -23,6 +23,15 @@ public sealed class OktaSettings
     /// <summary>Where each value came from, for Get-OktaConnection and -Verbose ("parameter", "environment", "~/.okta/okta.yaml").</summary>
     public string Source { get; set; } = "";
 
+    /// <summary>A hash of every value, so a cached connection can tell that the settings changed without keeping a secret.</summary>
+    public string Fingerprint()
+    {
+        var text = string.Join("\n", OrgUrl, Mode, ApiToken, ClientId, string.Join(" ", Scopes), PrivateKey, PrivateKeyId,
+            MaxRetries, RequestTimeout, MaxApiCapacity);
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     /// <summary>Names the configured fields, never their secret values.</summary>
     public override string ToString() =>
         $"OrgUrl={OrgUrl?.GetLeftPart(UriPartial.Authority) ?? "(none)"}, Mode={Mode}, ApiToken={(ApiToken is null ? "(none)" : "(set)")}, " +

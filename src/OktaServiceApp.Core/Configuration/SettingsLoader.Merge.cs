@@ -1,4 +1,4 @@
-using System.Globalization;
+using OktaServiceApp.Core.Connections;
 
 namespace OktaServiceApp.Core.Configuration;
 
@@ -44,22 +44,22 @@ public static partial class SettingsLoader
         var retries = Pick(env.MaxRetries, yaml?.MaxRetries, env, yaml, "MaxRetries", sources, out var retriesSource);
         if (retries is not null)
         {
-            settings.MaxRetries = ParseInt(retries, 0, 100,
-                Describe(retriesSource!, EnvMaxRetries, "okta.client.rateLimit.maxRetries"), "a whole number from 0 to 100");
+            settings.MaxRetries = ConnectionLimits.ParseRetries(retries,
+                Describe(retriesSource!, EnvMaxRetries, "okta.client.rateLimit.maxRetries"));
         }
 
         var timeout = Pick(env.RequestTimeout, yaml?.RequestTimeout, env, yaml, "RequestTimeout", sources, out var timeoutSource);
         if (timeout is not null)
         {
-            settings.RequestTimeout = ParseSeconds(timeout,
+            settings.RequestTimeout = ConnectionLimits.ParseTimeout(timeout,
                 Describe(timeoutSource!, EnvRequestTimeout, "okta.client.requestTimeout"));
         }
 
         var capacity = Pick(env.MaxApiCapacity, yaml?.MaxApiCapacity, env, yaml, "MaxApiCapacity", sources, out var capacitySource);
         if (capacity is not null)
         {
-            settings.MaxApiCapacity = ParseInt(capacity, 1, 100,
-                Describe(capacitySource!, EnvMaxApiCapacity, "okta.client.maxApiCapacity"), "a percentage from 1 to 100");
+            settings.MaxApiCapacity = ConnectionLimits.ParseApiCapacity(capacity,
+                Describe(capacitySource!, EnvMaxApiCapacity, "okta.client.maxApiCapacity"));
         }
 
         var mode = Pick(env.Mode, yaml?.Mode, env, yaml, "Mode", sources, out var modeSource);
@@ -117,37 +117,6 @@ public static partial class SettingsLoader
 
         throw new OktaConfigurationException(ConfigurationProblem.AuthorizationModeInvalid,
             $"{where} must be SSWS (API token) or PrivateKey (OAuth service app); other Okta SDK modes (JWT, BearerToken) are not supported here.");
-    }
-
-    private static int ParseInt(string value, int min, int max, string where, string expected)
-    {
-        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) &&
-            number >= min && number <= max)
-        {
-            return number;
-        }
-
-        throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
-            $"{where} must be {expected}; it is '{Shorten(value)}'.");
-    }
-
-    private static TimeSpan ParseSeconds(string value, string where)
-    {
-        if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
-            seconds >= 0 && seconds <= 86400 && !double.IsNaN(seconds))
-        {
-            // 0 means no timeout, as in the Okta SDKs.
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
-            $"{where} must be a number of seconds from 0 (no timeout) to 86400; it is '{Shorten(value)}'.");
-    }
-
-    private static string Shorten(string value)
-    {
-        var trimmed = value.Trim();
-        return trimmed.Length > 20 ? trimmed.Substring(0, 20) + "..." : trimmed;
     }
 
     /// <summary>"environment (OrgUrl, ApiToken); /home/me/.okta/okta.yaml (Scopes)".</summary>

@@ -38,6 +38,25 @@ public static partial class SettingsLoader
         return Merge(env, yaml);
     }
 
+    /// <summary>OKTA_CLIENT_* variables over ~/.okta/okta.yaml: what a runbook without Connect-Okta is configured with.</summary>
+    public static OktaSettings LoadFromProcess() => Load(ReadProcessEnvironment(), DefaultYamlPath);
+
+    /// <summary>The process's OKTA_CLIENT_* variables, names upper-cased.</summary>
+    public static IDictionary<string, string?> ReadProcessEnvironment()
+    {
+        var map = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (name.StartsWith("OKTA_CLIENT_", StringComparison.OrdinalIgnoreCase))
+            {
+                map[name.ToUpperInvariant()] = entry.Value as string;
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>The default YAML path: ~/.okta/okta.yaml.</summary>
     public static string DefaultYamlPath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".okta", "okta.yaml");

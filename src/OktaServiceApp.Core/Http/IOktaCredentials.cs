@@ -6,6 +6,9 @@ public interface IOktaCredentials
     /// <summary>"SSWS" or "PrivateKey" (OAuth for Okta).</summary>
     string Mode { get; }
 
+    /// <summary>What these credentials authenticate as, never a secret.</summary>
+    Connections.CredentialInfo Describe();
+
     Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
 
     /// <summary>Lets the credentials react to a response (e.g. remember a DPoP-Nonce). Returns true when the request

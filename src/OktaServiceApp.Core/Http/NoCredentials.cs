@@ -7,6 +7,8 @@ internal sealed class NoCredentials : IOktaCredentials
 
     public string Mode => "None";
 
+    public Connections.CredentialInfo Describe() => new(Mode);
+
     public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public bool OnResponse(HttpResponseMessage response) => false;

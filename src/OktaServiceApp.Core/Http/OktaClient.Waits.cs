@@ -10,7 +10,7 @@ public sealed partial class OktaClient
     {
         while (true)
         {
-            var hold = _pacer.TryAdmit(bucket);
+            var hold = _pacer.TryAdmit(bucket, Options.MaxApiCapacity);
             if (hold is null)
             {
                 return;

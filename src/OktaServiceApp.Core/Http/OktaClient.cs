@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
 using OktaServiceApp.Core.Diagnostics;
+using OktaServiceApp.Core.Sharing;
 
 namespace OktaServiceApp.Core.Http;
 
@@ -25,12 +26,15 @@ public sealed partial class OktaClient : IDisposable
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _concurrency;
     private readonly RateLimitPacer _pacer;
+    private readonly HttpMessageHandler? _ownHandler;
     private readonly object _randomGate = new();
     private readonly Random _random = new();
     private readonly string _orgOrigin;
     private int _disposed;
 
-    public OktaClient(OktaClientOptions options, IOktaCredentials credentials)
+    /// <param name="registry">What this client shares with every other client of the same org: rate-limit budget,
+    /// requests in flight, connection pool, tokens and DPoP state. A client without one shares nothing.</param>
+    public OktaClient(OktaClientOptions options, IOktaCredentials credentials, OktaRegistry? registry = null)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
@@ -41,17 +45,34 @@ public sealed partial class OktaClient : IDisposable
 
         OrgUrl = options.OrgUrl;
         _orgOrigin = OrgUrl.GetLeftPart(UriPartial.Authority);
-        var concurrency = Math.Max(1, Math.Min(ConcurrencyCap, options.MaxConcurrency));
-        var handler = options.Handler ?? CreateDefaultHandler(concurrency);
-        _http = new HttpClient(handler, disposeHandler: options.Handler is null)
+        Registry = registry ?? new OktaRegistry(Math.Max(1, Math.Min(ConcurrencyCap, options.MaxConcurrency)));
+        var org = Registry.Org(OrgUrl, options.Clock);
+        HttpMessageHandler handler;
+        if (options.Handler is not null)
+        {
+            handler = options.Handler;
+        }
+        else if (registry is not null)
+        {
+            handler = org.Handler;
+        }
+        else
+        {
+            handler = _ownHandler = CreateDefaultHandler(Registry.MaxConcurrentRequestsPerOrg);
+        }
+
+        _http = new HttpClient(handler, disposeHandler: false)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("OktaServiceApp.PowerShell", s_version));
-        _concurrency = new SemaphoreSlim(concurrency, concurrency);
-        _pacer = new RateLimitPacer(options.Clock, options.MaxApiCapacity);
+        _concurrency = org.Concurrency;
+        _pacer = org.Pacer;
     }
+
+    /// <summary>The state this client shares with the other clients of its org.</summary>
+    public OktaRegistry Registry { get; }
 
     public Uri OrgUrl { get; }
     public OktaClientOptions Options { get; }
@@ -120,6 +141,7 @@ public sealed partial class OktaClient : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _http.Dispose();
+            _ownHandler?.Dispose();
         }
     }
 
@@ -160,7 +182,7 @@ public sealed partial class OktaClient : IDisposable
         }
     }
 
-    private static HttpMessageHandler CreateDefaultHandler(int concurrency)
+    internal static HttpMessageHandler CreateDefaultHandler(int concurrency)
     {
         var handler = new HttpClientHandler
         {

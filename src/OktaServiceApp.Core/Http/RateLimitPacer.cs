@@ -118,8 +118,9 @@ internal sealed class RateLimitPacer
         }
     }
 
-    /// <summary>Either admits the request (counts it in flight and returns null) or says how long to hold it.</summary>
-    public Hold? TryAdmit(string bucketName)
+    /// <summary>Either admits the request (counts it in flight and returns null) or says how long to hold it.
+    /// <paramref name="maxApiCapacity"/> is the caller's share when clients with different shares pace one org together.</summary>
+    public Hold? TryAdmit(string bucketName, int? maxApiCapacity = null)
     {
         lock (_gate)
         {
@@ -143,7 +144,7 @@ internal sealed class RateLimitPacer
                 RollOver(bucket);
             }
 
-            var reserve = Reserve(bucket.Limit);
+            var reserve = Reserve(bucket.Limit, maxApiCapacity ?? _maxApiCapacity);
             if (bucket.Remaining - bucket.InFlight - 1 >= reserve)
             {
                 bucket.InFlight++;
@@ -222,7 +223,8 @@ internal sealed class RateLimitPacer
         }
     }
 
-    private long Reserve(long limit) => limit * (100 - _maxApiCapacity) / 100;
+    private static long Reserve(long limit, int maxApiCapacity) =>
+        limit * (100 - Math.Max(1, Math.Min(100, maxApiCapacity))) / 100;
 
     private static void RollOver(Bucket bucket)
     {

@@ -47,6 +47,8 @@ public sealed class SswsCredentials : IOktaCredentials
 
     public string Mode => "SSWS";
 
+    public Connections.CredentialInfo Describe() => new(Mode);
+
     public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request is null)

@@ -20,4 +20,5 @@ public enum KeyProblem
     UnknownFormat,
     NoPrivateKey,
     FileExists,
+    KeyNotRegistered,
 }

@@ -35,6 +35,8 @@ public sealed class OAuthCredentials : IOktaCredentials
     /// <summary>The expiry of the current token, null before the first call.</summary>
     public DateTimeOffset? TokenExpiresOn => Volatile.Read(ref _current)?.ExpiresOn;
 
+    public Connections.CredentialInfo Describe() => new(Mode, ClientId, _scopes, _key.KeyId, TokenExpiresOn);
+
     /// <summary>Gets a token now (Connect-Okta validates the key and grants eagerly).</summary>
     public Task<AccessToken> EnsureTokenAsync(CancellationToken cancellationToken) => GetTokenAsync(cancellationToken);
 
@@ -56,7 +58,7 @@ public sealed class OAuthCredentials : IOktaCredentials
             request.Headers.Authorization = new AuthenticationHeaderValue("DPoP", token.Value);
             request.Headers.Remove("DPoP");
             request.Headers.TryAddWithoutValidation("DPoP", token.DpopKey.CreateProof(
-                request.Method.Method.ToUpperInvariant(), request.RequestUri, TokenClient.GetDpopNonce(_tokens.OrgUrlValue),
+                request.Method.Method.ToUpperInvariant(), request.RequestUri, _tokens.Registry.DpopNonce(_tokens.OrgUrlValue),
                 token.Value));
         }
         else
@@ -73,7 +75,7 @@ public sealed class OAuthCredentials : IOktaCredentials
         }
 
         var nonce = HeaderParsing.First(response, "DPoP-Nonce");
-        TokenClient.RememberDpopNonce(_tokens.OrgUrlValue, nonce);
+        _tokens.Registry.RememberDpopNonce(_tokens.OrgUrlValue, nonce);
         var status = (int)response.StatusCode;
         if (status != 400 && status != 401)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using OktaServiceApp.Core.Configuration;
@@ -7,6 +6,7 @@ using OktaServiceApp.Core.Grants;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Jwt;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Sharing;
 
 namespace OktaServiceApp.Core.Tokens;
 
@@ -22,25 +22,28 @@ public sealed class TokenClient
     private const string TokenPath = "/oauth2/v1/token";
     private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private static readonly ConcurrentDictionary<string, CacheEntry> s_cache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> s_gates = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, byte> s_dpopClients = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string> s_nonces = new(StringComparer.OrdinalIgnoreCase);
-    private static long s_tokenRequestsSent;
-
     private readonly OktaClientOptions _options;
+    private readonly OktaRegistry _registry;
+    private readonly TokenCache _cache;
     private readonly OktaClient _http;
     private readonly string _issuer;
     private readonly Uri _tokenUrl;
 
     /// <summary>Uses its own HTTP path (no SSWS credentials) but the same retry/rate-limit rules as OktaClient.</summary>
-    public TokenClient(Http.OktaClientOptions options)
+    /// <param name="registry">Holds the token cache, DPoP nonces and DPoP-needed apps this client shares with others.</param>
+    public TokenClient(OktaClientOptions options, OktaRegistry registry)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _http = new OktaClient(options, NoCredentials.Instance);
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _cache = registry.Tokens;
+        _http = new OktaClient(options, NoCredentials.Instance, registry);
         _issuer = OrgUrl.ToIssuer(options.OrgUrl);
         _tokenUrl = new Uri(_issuer + TokenPath, UriKind.Absolute);
     }
+
+    /// <summary>The token endpoint of <paramref name="client"/>'s org, with its limits and registry.</summary>
+    public static TokenClient SharingWith(OktaClient client) =>
+        new((client ?? throw new ArgumentNullException(nameof(client))).Options, client.Registry);
 
     /// <summary>A new assertion (and DPoP proof) on every POST, retries included. Costs 1 POST for a Bearer app and at most
     /// 2 for a DPoP app whose need is known, 3 when it must be discovered.</summary>
@@ -61,20 +64,20 @@ public sealed class TokenClient
             return cached;
         }
 
-        s_cache.TryGetValue(cacheKey, out var seenBeforeWaiting);
-        var gate = s_gates.GetOrAdd(cacheKey, _ => new SemaphoreSlim(1, 1));
+        _cache.TryGet(cacheKey, out var seenBeforeWaiting);
+        var gate = _cache.Gate(cacheKey);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another caller may have fetched (or force-refreshed) the token while this one waited.
-            if (s_cache.TryGetValue(cacheKey, out var current) && IsFresh(current) &&
+            if (_cache.TryGet(cacheKey, out var current) && IsFresh(current) &&
                 (!forceRefresh || !ReferenceEquals(current, seenBeforeWaiting)))
             {
-                return current.Token;
+                return current;
             }
 
             var token = await RequestAsync(id, key, scopeSet, cancellationToken).ConfigureAwait(false);
-            s_cache[cacheKey] = new CacheEntry(token);
+            _cache.Set(cacheKey, token);
             return token;
         }
         finally
@@ -83,28 +86,14 @@ public sealed class TokenClient
         }
     }
 
-    /// <summary>How many token POSTs this process has sent (for tests and the benchmark).</summary>
-    public static long TokenRequestsSent => Interlocked.Read(ref s_tokenRequestsSent);
+    /// <summary>The registry this client shares its tokens and DPoP state through.</summary>
+    public OktaRegistry Registry => _registry;
 
-    /// <summary>Says that the app with this client id requires DPoP (e.g. it was created with -RequireDpop), so its token
-    /// requests carry a DPoP proof from the first POST.</summary>
-    public static void MarkRequiresDpop(string clientId)
-    {
-        s_dpopClients[UnknownOutcome.RequireId(clientId, nameof(clientId))] = 0;
-    }
+    private bool RequiresDpop(string clientId) => _registry.RequiresDpop(_options.OrgUrl, clientId);
 
-    internal static bool RequiresDpop(string clientId) => s_dpopClients.ContainsKey(clientId);
+    private string? GetDpopNonce() => _registry.DpopNonce(_options.OrgUrl);
 
-    internal static string? GetDpopNonce(Uri orgUrl) =>
-        s_nonces.TryGetValue(OrgUrl.ToIssuer(orgUrl), out var nonce) ? nonce : null;
-
-    internal static void RememberDpopNonce(Uri orgUrl, string? nonce)
-    {
-        if (nonce is { Length: > 0 })
-        {
-            s_nonces[OrgUrl.ToIssuer(orgUrl)] = nonce;
-        }
-    }
+    private void RememberDpopNonce(string? nonce) => _registry.RememberDpopNonce(_options.OrgUrl, nonce);
 
     internal Uri OrgUrlValue => _options.OrgUrl;
 
@@ -129,24 +118,24 @@ public sealed class TokenClient
                 {
                     var response = await _http.SendAsync(BuildRequest(clientId, key, scopes, dpopKey), cancellationToken)
                         .ConfigureAwait(false);
-                    RememberDpopNonce(_options.OrgUrl, response.DpopNonce);
+                    RememberDpopNonce(response.DpopNonce);
                     var token = Parse(response, clientId, scopes, ref dpopKey);
                     return token;
                 }
                 catch (OktaApiException ex) when (ex.Kind is OktaErrorKind.BadRequest or OktaErrorKind.Unauthorized)
                 {
-                    RememberDpopNonce(_options.OrgUrl, ex.DpopNonce);
+                    RememberDpopNonce(ex.DpopNonce);
                     if (ex.OAuthError == "invalid_dpop_proof" && dpopKey is null && !discovered)
                     {
                         discovered = true;
-                        MarkRequiresDpop(clientId);
+                        _registry.MarkRequiresDpop(_options.OrgUrl, clientId);
                         dpopKey = DpopKey.Create();
                         OktaObserver.Verbose($"The app {clientId} requires DPoP; asking for a token again with a DPoP proof.");
                         continue;
                     }
 
                     if (ex.OAuthError == "use_dpop_nonce" && dpopKey is not null && !nonceRetried &&
-                        GetDpopNonce(_options.OrgUrl) is not null)
+                        GetDpopNonce() is not null)
                     {
                         nonceRetried = true;
                         OktaObserver.Verbose("Okta asked for a DPoP nonce; asking for a token again with the nonce.");
@@ -210,11 +199,11 @@ public sealed class TokenClient
             },
             OnAttempt = message =>
             {
-                Interlocked.Increment(ref s_tokenRequestsSent);
+                _registry.CountTokenRequest();
                 if (dpopKey is not null)
                 {
                     message.Headers.TryAddWithoutValidation("DPoP",
-                        dpopKey.CreateProof("POST", _tokenUrl, GetDpopNonce(_options.OrgUrl)));
+                        dpopKey.CreateProof("POST", _tokenUrl, GetDpopNonce()));
                 }
             },
         };
@@ -322,27 +311,8 @@ public sealed class TokenClient
         return set.ToList();
     }
 
-    private bool TryGetFresh(string cacheKey, out AccessToken token)
-    {
-        if (s_cache.TryGetValue(cacheKey, out var entry) && IsFresh(entry))
-        {
-            token = entry.Token;
-            return true;
-        }
+    private bool TryGetFresh(string cacheKey, out AccessToken token) =>
+        _cache.TryGet(cacheKey, out token) && IsFresh(token);
 
-        token = null!;
-        return false;
-    }
-
-    private bool IsFresh(CacheEntry entry) => entry.Token.ExpiresOn - RefreshMargin > _options.Clock();
-
-    private sealed class CacheEntry
-    {
-        public CacheEntry(AccessToken token)
-        {
-            Token = token;
-        }
-
-        public AccessToken Token { get; }
-    }
+    private bool IsFresh(AccessToken token) => token.ExpiresOn - RefreshMargin > _options.Clock();
 }

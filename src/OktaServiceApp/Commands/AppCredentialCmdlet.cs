@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.Configuration;
+using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -48,47 +50,34 @@ public abstract class AppCredentialCmdlet : OktaCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string[]? KeyIds { get; set; }
 
-    /// <summary>Resolves org, client and key, or writes the error and returns null.</summary>
-    protected (Uri OrgUrl, string ClientId, SigningKey Key)? ResolveAppCredentials(OktaConnection? connection)
+    /// <summary>Resolves org, client and key through the engine's one precedence chain, or writes the error and returns null.</summary>
+    /// <param name="connection">The -Connection given; the session's connection is used when absent.</param>
+    /// <param name="orgRequired">False when the org URL is not needed (an assertion with an explicit audience).</param>
+    private protected AppIdentity? ResolveAppCredentials(OktaConnection? connection, bool orgRequired = true)
     {
         var target = (object?)ClientId ?? PrivateKeyPath;
+        var request = new ConnectionRequest
+        {
+            OrgUrl = OrgUrl,
+            ClientId = ClientId,
+            Key = KeySourceOf(Jwks, PrivateKeyPath),
+            RegisteredKeyIds = KeyIds,
+        };
         try
         {
-            // The environment and okta.yaml are read only for what the parameters leave open: a cached-token call stays cheap.
-            var settings = new Lazy<OktaSettings>(ConnectionFactory.LoadSettings);
-            Uri org = OrgUrl is not null ? Core.Configuration.OrgUrl.Parse(OrgUrl)
-                : connection?.Client.OrgUrl ?? OktaSession.Current?.Client.OrgUrl ?? settings.Value.OrgUrl ?? throw ConnectionFactory.NotConnected();
-            var clientId = ClientId ?? settings.Value.ClientId;
-            if (string.IsNullOrWhiteSpace(clientId))
-            {
-                throw new OktaConfigurationException(ConfigurationProblem.ClientIdMissing,
-                    "No client id: pass -ClientId, pipe in an app, or set OKTA_CLIENT_CLIENTID.");
-            }
-
-            var key = Jwks?.SigningKey ??
-                      (PrivateKeyPath is not null ? KeyFile.Read(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath)) : ConnectionFactory.ReadKey(settings.Value));
-            if (!key.HasPrivateKey)
-            {
-                throw new KeyException(KeyProblem.NoPrivateKey, "The key has no private part, so it cannot sign. Use the key pair the app was created with.");
-            }
-
-            if (KeyIds is { Length: > 0 } registered && !registered.Contains(key.KeyId, StringComparer.Ordinal))
-            {
-                WriteError(OktaErrors.Invalid(OktaErrors.KeyNotRegistered,
-                    $"Key '{key.KeyId}' is not registered for app {clientId} (its keys: {string.Join(", ", registered)}). Use one of its keys, or add this one first.",
-                    clientId, ErrorCategory.InvalidData));
-                return null;
-            }
-
-            return (org, clientId!, key);
+            return Run(ct => Engine.Connections.ResolveAppAsync(request, (connection ?? OktaSession.Current)?.Org, orgRequired, ct));
         }
-        catch (OktaConfigurationException e)
+        catch (KeyException e) when (e.Problem == KeyProblem.KeyNotRegistered)
         {
-            WriteError(OktaErrors.FromConfiguration(e, target));
+            WriteError(OktaErrors.FromKey(e, ClientId));
         }
         catch (KeyException e)
         {
             WriteError(OktaErrors.FromKey(e, (object?)PrivateKeyPath ?? target));
+        }
+        catch (OktaConfigurationException e)
+        {
+            WriteError(OktaErrors.FromConfiguration(e, target));
         }
 
         return null;

@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using System.Security;
 using OktaServiceApp.Core.Configuration;
+using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Keys;
-using OktaServiceApp.Core.Tokens;
+using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -78,65 +79,62 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     /// <para type="description">Retries per call on rate limits and faults (default 4, or OKTA_CLIENT_RATELIMIT_MAXRETRIES).</para>
     /// </summary>
     [Parameter]
-    [ValidateRange(0, 20)]
+    [ValidateRange(ConnectionLimits.MinRetries, ConnectionLimits.MaxRetries)]
     public int? MaxRetries { get; set; }
 
     /// <summary>
-    /// <para type="description">Per-request timeout in seconds (default 100, or OKTA_CLIENT_REQUESTTIMEOUT).</para>
+    /// <para type="description">Per-request timeout in seconds, 0 for none (default 100, or OKTA_CLIENT_REQUESTTIMEOUT).</para>
     /// </summary>
     [Parameter]
-    [ValidateRange(1, 3600)]
+    [ValidateRange(ConnectionLimits.MinTimeoutSeconds, ConnectionLimits.MaxTimeoutSeconds)]
     public int? RequestTimeoutSec { get; set; }
 
     /// <summary>
     /// <para type="description">Percent of each Okta rate limit this module may use, leaving the rest to other tools (default 100, or OKTA_CLIENT_MAXAPICAPACITY).</para>
     /// </summary>
     [Parameter]
-    [ValidateRange(1, 100)]
+    [ValidateRange(ConnectionLimits.MinApiCapacity, ConnectionLimits.MaxApiCapacity)]
     public int? MaxApiCapacity { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        OktaSettings settings;
-        SigningKey? key = Jwks?.SigningKey;
-        try
+        var appSet = ParameterSetName != ApiTokenSet;
+        var request = new ConnectionRequest
         {
-            settings = ConnectionFactory.LoadSettings();
-            ApplyParameters(settings);
-            if (settings.Mode == AuthorizationMode.PrivateKey && key is null && PrivateKeyPath is not null)
-            {
-                key = KeyFile.Read(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath));
-            }
-        }
-        catch (OktaConfigurationException e)
-        {
-            ThrowTerminatingError(OktaErrors.FromConfiguration(e, OrgUrl));
-            return;
-        }
-        catch (KeyException e)
-        {
-            ThrowTerminatingError(OktaErrors.FromKey(e, PrivateKeyPath));
-            return;
-        }
+            OrgUrl = OrgUrl,
+            ApiToken = ApiToken is null ? null : SecureText.ToPlain(ApiToken),
+            Mode = appSet ? AuthorizationMode.PrivateKey : ApiToken is null ? null : AuthorizationMode.Ssws,
+            ClientId = appSet ? ClientId : null,
+            Scopes = appSet ? Scope ?? Array.Empty<string>() : null,
+            Key = appSet ? KeySourceOf(Jwks, PrivateKeyPath) : null,
+            MaxRetries = MaxRetries,
+            RequestTimeout = RequestTimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : null,
+            MaxApiCapacity = MaxApiCapacity,
+        };
 
         OktaConnection connection;
         try
         {
-            connection = ConnectionFactory.Create(settings, key);
+            connection = new OktaConnection(Run(ct => Engine.Connections.BuildAsync(request, ct)));
         }
-        catch (Exception e) when (e is OktaConfigurationException or KeyException)
+        catch (KeyException e)
+        {
+            ThrowFor(e, PrivateKeyPath);
+            return;
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             ThrowFor(e, OrgUrl);
             return;
         }
 
-        if (connection.Client.Credentials is OAuthCredentials oauth)
+        if (connection.ClientId is { } clientId)
         {
-            WriteVerbose($"Getting an access token for {oauth.ClientId} from {connection.OrgUrl}.");
+            WriteVerbose($"Getting an access token for {clientId} from {connection.OrgUrl}.");
             try
             {
-                Run(ct => oauth.EnsureTokenAsync(ct));
+                Run(ct => connection.Org.VerifyAsync(ct));
             }
             catch (Exception e) when (e is not PipelineStoppedException)
             {
@@ -148,54 +146,5 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         OktaSession.Current = connection;
         WriteVerbose($"Connected to {connection.OrgUrl} with {connection.AuthMode}; settings from {connection.Source}.");
         WriteObject(connection);
-    }
-
-    private void ApplyParameters(OktaSettings settings)
-    {
-        if (OrgUrl is not null)
-        {
-            settings.OrgUrl = Core.Configuration.OrgUrl.Parse(OrgUrl);
-        }
-
-        if (settings.OrgUrl is null)
-        {
-            throw new OktaConfigurationException(ConfigurationProblem.OrgUrlMissing,
-                "No org URL: pass -OrgUrl (such as https://dev-123.okta.com) or set OKTA_CLIENT_ORGURL.");
-        }
-
-        if (ParameterSetName == ApiTokenSet)
-        {
-            if (ApiToken is not null)
-            {
-                settings.ApiToken = SecureText.ToPlain(ApiToken);
-                settings.Mode = AuthorizationMode.Ssws;
-            }
-        }
-        else
-        {
-            settings.Mode = AuthorizationMode.PrivateKey;
-            settings.ClientId = ClientId;
-            settings.Scopes = Scope ?? Array.Empty<string>();
-        }
-
-        if (MaxRetries is int retries)
-        {
-            settings.MaxRetries = retries;
-        }
-
-        if (RequestTimeoutSec is int seconds)
-        {
-            settings.RequestTimeout = TimeSpan.FromSeconds(seconds);
-        }
-
-        if (MaxApiCapacity is int capacity)
-        {
-            settings.MaxApiCapacity = capacity;
-        }
-
-        if (OrgUrl is not null || ApiToken is not null || ParameterSetName != ApiTokenSet)
-        {
-            settings.Source = string.IsNullOrEmpty(settings.Source) ? "parameters" : $"parameters, {settings.Source}";
-        }
     }
 }

@@ -28,7 +28,6 @@ public sealed class DisconnectOktaCommand : PSCmdlet
             WriteVerbose($"Disconnecting from {current.OrgUrl}.");
         }
 
-        OktaSession.Current = null;
-        OktaSession.Ambient = null;
+        OktaSession.Reset();
     }
 }

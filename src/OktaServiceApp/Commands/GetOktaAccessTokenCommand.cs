@@ -68,12 +68,12 @@ public sealed class GetOktaAccessTokenCommand : AppCredentialCmdlet
             return;
         }
 
-        var tokens = TokenClients.For(app.OrgUrl, (Connection ?? OktaSession.Current)?.Client.Options);
+        var tokens = app.Tokens();
         var scopes = Scope.Distinct(StringComparer.Ordinal).ToArray();
         try
         {
-            WriteVerbose($"Getting an access token for {app.ClientId} ({string.Join(" ", scopes)}) with key {app.Key.KeyId}.");
-            var token = Run(ct => tokens.GetAsync(app.ClientId, app.Key, scopes, Force, ct));
+            WriteVerbose($"Getting an access token for {app.ClientId} ({string.Join(" ", scopes)}) with key {app.Signer.KeyId}.");
+            var token = Run(ct => tokens.GetAsync(app.ClientId, app.Signer, scopes, Force, ct));
             WriteVerbose($"Got a {token.TokenType} token for {app.ClientId}, expiring {token.ExpiresOn:u}.");
             WriteObject(AsPlainText ? token.Value : new OktaAccessToken(token));
         }

@@ -46,13 +46,20 @@ public sealed class NewOktaClientAssertionCommand : AppCredentialCmdlet
             return;
         }
 
-        if (ResolveAppCredentials(null) is not { } app)
+        if (ResolveAppCredentials(null, orgRequired: Audience is null) is not { } app)
         {
             return;
         }
 
-        var audience = Audience ?? Core.Configuration.OrgUrl.ToIssuer(app.OrgUrl) + "/oauth2/v1/token";
-        WriteVerbose($"Signing a client assertion for {app.ClientId} with key {app.Key.KeyId} ({app.Key.Algorithm}), audience {audience}.");
-        WriteObject(ClientAssertion.Create(app.Key, app.ClientId, audience, Lifetime));
+        var audience = Audience ?? Core.Configuration.OrgUrl.ToIssuer(app.OrgUrl!) + "/oauth2/v1/token";
+        WriteVerbose($"Signing a client assertion for {app.ClientId} with key {app.Signer.KeyId} ({app.Signer.Algorithm}), audience {audience}.");
+        try
+        {
+            WriteObject(Run(ct => ClientAssertion.CreateAsync(app.Signer, app.ClientId, audience, Lifetime, null, ct)));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, app.ClientId);
+        }
     }
 }

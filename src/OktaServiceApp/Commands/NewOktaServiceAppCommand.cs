@@ -114,11 +114,6 @@ public sealed class NewOktaServiceAppCommand : OktaCmdlet
             return;
         }
 
-        if (RequireDpop)
-        {
-            TokenClient.MarkRequiresDpop(created.ClientId);
-        }
-
         ClientIdCompleter.Remember(created.ClientId, created.Name);
         if (keyPath is not null)
         {

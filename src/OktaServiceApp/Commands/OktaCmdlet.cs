@@ -3,6 +3,7 @@ using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Diagnostics;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -98,21 +99,22 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
 
         try
         {
-            var ambient = ConnectionFactory.FromEnvironment();
+            var ambient = new OktaConnection(Run(ct => OktaSession.Ambient.GetAsync(Engine.Connections, ct)));
             WriteVerbose($"Using {ambient.OrgUrl} ({ambient.AuthMode}) from {ambient.Source}.");
             return ambient;
         }
-        catch (OktaConfigurationException e)
+        catch (Exception e) when (e is OktaConfigurationException or KeyException)
         {
-            ThrowTerminatingError(OktaErrors.FromConfiguration(e, null));
-            throw; // unreachable: ThrowTerminatingError always throws
-        }
-        catch (KeyException e)
-        {
-            ThrowTerminatingError(OktaErrors.FromKey(e, null));
-            throw;
+            ThrowFor(e, null);
+            throw; // unreachable: ThrowFor always throws
         }
     }
+
+    /// <summary>The key the caller named: a key object, or a file given as a PowerShell path.</summary>
+    private protected KeySource? KeySourceOf(OktaJwks? jwks, string? privateKeyPath) =>
+        jwks is not null ? new SignerKeySource(jwks.SigningKey)
+        : privateKeyPath is not null ? new FileKeySource(GetUnresolvedProviderPathFromPSPath(privateKeyPath))
+        : null;
 
     /// <summary>Maps an engine exception for one item to an ErrorRecord; null when the pipeline is stopping.</summary>
     internal static ErrorRecord? ToErrorRecord(Exception e, object? target, string? apiErrorId = null) => e switch

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -84,7 +85,7 @@ public sealed class UpdateOktaServiceAppKeyCommand : OktaCmdlet
         }
 
         var jwks = NewJwks ?? new OktaJwks(SigningKey.Generate());
-        var rotation = new KeyRotation(connection.Client, TokenClients.For(connection.Client.OrgUrl, connection.Client.Options));
+        var rotation = new KeyRotation(connection.Client, TokenClient.SharingWith(connection.Client));
         try
         {
             var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.SigningKey, Scope, ct));

@@ -35,7 +35,8 @@ internal static class OktaErrors
             KeyProblem.FileNotFound => ErrorCategory.ObjectNotFound,
             KeyProblem.FileExists => ErrorCategory.ResourceExists,
             KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.MalformedPem or
-                KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey => ErrorCategory.InvalidData,
+                KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey or
+                KeyProblem.KeyNotRegistered => ErrorCategory.InvalidData,
             _ => ErrorCategory.InvalidArgument,
         }, target);
 

@@ -1,11 +1,12 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using OktaServiceApp.Core.Connections;
 
 namespace OktaServiceApp.PowerShell.Infrastructure;
 
 /// <summary>
 /// The default connection of each runspace. Keyed by runspace, not process, so that parallel runspaces
-/// (ForEach-Object -Parallel, hosted tests) never see each other's connection.
+/// (ForEach-Object -Parallel, hosted tests) never see each other's connection; what they must share is in <see cref="Engine"/>.
 /// </summary>
 internal static class OktaSession
 {
@@ -19,11 +20,15 @@ internal static class OktaSession
         set => Slot().Connection = value;
     }
 
-    /// <summary>A connection built from environment variables or okta.yaml, reused while those settings stay the same.</summary>
-    public static (string Fingerprint, OktaConnection Connection)? Ambient
+    /// <summary>The connection built from environment variables or okta.yaml, reused while those settings stay the same.</summary>
+    public static AmbientConnection Ambient => Slot().Ambient;
+
+    /// <summary>Forgets the ambient connection too (Disconnect-Okta).</summary>
+    public static void Reset()
     {
-        get => Slot().Ambient;
-        set => Slot().Ambient = value;
+        var slot = Slot();
+        slot.Connection = null;
+        slot.Ambient = new AmbientConnection();
     }
 
     private static Holder Slot() => s_byRunspace.GetValue(Runspace.DefaultRunspace ?? s_noRunspace, _ => new Holder());
@@ -31,6 +36,6 @@ internal static class OktaSession
     private sealed class Holder
     {
         public OktaConnection? Connection;
-        public (string Fingerprint, OktaConnection Connection)? Ambient;
+        public AmbientConnection Ambient = new();
     }
 }

@@ -1,5 +1,5 @@
+using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Http;
-using OktaServiceApp.Core.Tokens;
 
 namespace OktaServiceApp.PowerShell;
 
@@ -9,24 +9,23 @@ namespace OktaServiceApp.PowerShell;
 /// </summary>
 public sealed class OktaConnection
 {
-    internal OktaConnection(OktaClient client, string source)
+    internal OktaConnection(OrgConnection connection)
     {
-        Client = client;
-        Source = source;
+        Org = connection;
     }
 
     /// <summary>The org URL.</summary>
     public string OrgUrl => Core.Configuration.OrgUrl.ToIssuer(Client.OrgUrl);
     /// <summary>SSWS (API token) or PrivateKey (OAuth for Okta as a service app).</summary>
-    public string AuthMode => Client.Credentials.Mode;
+    public string AuthMode => Org.Credential.Mode;
     /// <summary>The service app's client id, in PrivateKey mode.</summary>
-    public string? ClientId => (Client.Credentials as OAuthCredentials)?.ClientId;
+    public string? ClientId => Org.Credential.ClientId;
     /// <summary>The scopes asked for, in PrivateKey mode.</summary>
-    public string[] Scopes => (Client.Credentials as OAuthCredentials)?.Scopes.ToArray() ?? Array.Empty<string>();
+    public string[] Scopes => Org.Credential.Scopes.ToArray();
     /// <summary>When the current access token expires, in PrivateKey mode.</summary>
-    public DateTimeOffset? TokenExpiresOn => (Client.Credentials as OAuthCredentials)?.TokenExpiresOn;
+    public DateTimeOffset? TokenExpiresOn => Org.Credential.TokenExpiresOn;
     /// <summary>Where the settings came from: parameters, environment variables or ~/.okta/okta.yaml.</summary>
-    public string Source { get; }
+    public string Source => Org.Source;
     /// <summary>Retries per call for rate limits and faults.</summary>
     public int MaxRetries => Client.Options.MaxRetries;
     /// <summary>The per-request timeout.</summary>
@@ -34,7 +33,9 @@ public sealed class OktaConnection
     /// <summary>Percent of each rate limit this module may use.</summary>
     public int MaxApiCapacity => Client.Options.MaxApiCapacity;
 
-    internal OktaClient Client { get; }
+    internal OrgConnection Org { get; }
+
+    internal OktaClient Client => Org.Client;
 
     /// <inheritdoc />
     public override string ToString() => $"{OrgUrl} ({AuthMode})";

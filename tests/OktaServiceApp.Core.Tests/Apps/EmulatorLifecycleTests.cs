@@ -16,7 +16,7 @@ public sealed class EmulatorLifecycleTests : EmulatorOrgTests
     public async Task Lifecycle_BearerServiceAppIsCreatedGrantedUsedAndDeleted()
     {
         using var key = SigningKey.Generate("ES256");
-        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken), Registry);
         var apps = new ServiceAppClient(admin);
         var grants = new GrantClient(admin);
 
@@ -28,9 +28,9 @@ public sealed class EmulatorLifecycleTests : EmulatorOrgTests
         await grants.GrantAsync(app.ClientId, "okta.users.read", issuer, CancellationToken.None); // idempotent
         Assert.Single(Org.State.GrantsFor(app.ClientId), g => g.Status == "ACTIVE");
 
-        var tokens = new TokenClient(Options());
+        var tokens = new TokenClient(Options(), Registry);
         var credentials = new OAuthCredentials(tokens, app.ClientId, key, new[] { "okta.users.read" });
-        using var asApp = new OktaClient(Options(), credentials);
+        using var asApp = new OktaClient(Options(), credentials, Registry);
         var users = 0;
         await asApp.GetPagesAsync("/api/v1/users?limit=2", page =>
         {
@@ -63,7 +63,7 @@ public sealed class EmulatorLifecycleTests : EmulatorOrgTests
     public async Task Lifecycle_DpopServiceAppGetsADpopTokenAndCallsWithProofs()
     {
         using var key = SigningKey.Generate("ES256");
-        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken), Registry);
         var app = await new ServiceAppClient(admin).CreateAsync(
             new ServiceAppSpec { Name = "svc-dpop", Keys = new[] { key.ToPublicJwk() }, RequireDpop = true }, CancellationToken.None);
         Assert.True(app.RequireDpop);
@@ -71,8 +71,8 @@ public sealed class EmulatorLifecycleTests : EmulatorOrgTests
 
         // Counted on this test's own emulator: the process-wide counter also sees other test classes running in parallel.
         var before = Org.Stats.RouteCount("POST /oauth2/v1/token");
-        var credentials = new OAuthCredentials(new TokenClient(Options()), app.ClientId, key, new[] { "okta.users.read" });
-        using var asApp = new OktaClient(Options(), credentials);
+        var credentials = new OAuthCredentials(new TokenClient(Options(), Registry), app.ClientId, key, new[] { "okta.users.read" });
+        using var asApp = new OktaClient(Options(), credentials, Registry);
         for (var i = 0; i < 3; i++)
         {
             await asApp.SendAsync(new OktaRequest(HttpMethod.Get, "/api/v1/users?limit=1") { RetryFaults = true }, CancellationToken.None);
@@ -89,21 +89,21 @@ public sealed class EmulatorLifecycleTests : EmulatorOrgTests
     public async Task Lifecycle_UndiscoveredDpopNeedIsLearnedFromTheTokenEndpoint()
     {
         using var key = SigningKey.Generate("ES256");
-        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken));
+        using var admin = new OktaClient(Options(), new SswsCredentials(Org.ApiToken), Registry);
         // Created behind ServiceAppClient's back, so this process does not know the app needs DPoP.
         var created = await admin.SendAsync(new OktaRequest(HttpMethod.Post, "/api/v1/apps?activate=true")
         {
             JsonBody = AppsApiModels.CreateRequest("svc-dpop-unknown", new[] { key.ToPublicJwk() }),
         }, CancellationToken.None);
         var clientId = AppsApiModels.Map(created.ReadJson(), created).ClientId;
-        Assert.False(TokenClient.RequiresDpop(clientId));
+        Assert.False(Registry.RequiresDpop(admin.OrgUrl, clientId));
         await new GrantClient(admin).GrantAsync(clientId, "okta.users.read", OrgUrl.ToIssuer(admin.OrgUrl), CancellationToken.None);
 
-        var token = await new TokenClient(Options()).GetAsync(clientId, key, new[] { "okta.users.read" }, false, CancellationToken.None);
+        var token = await new TokenClient(Options(), Registry).GetAsync(clientId, key, new[] { "okta.users.read" }, false, CancellationToken.None);
 
         Assert.Equal("DPoP", token.TokenType);
         Assert.NotNull(token.DpopKey);
-        Assert.True(TokenClient.RequiresDpop(clientId));
+        Assert.True(Registry.RequiresDpop(admin.OrgUrl, clientId));
         Assert.InRange(Org.Stats.RouteCount("POST /oauth2/v1/token"), 2, 3);
         Assert.Equal(0, Org.State.JtiReplays);
     }

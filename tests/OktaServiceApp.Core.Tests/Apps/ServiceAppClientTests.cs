@@ -119,7 +119,7 @@ public sealed class ServiceAppClientTests
         Assert.Equal(new DateTimeOffset(2026, 3, 27, 10, 0, 0, TimeSpan.Zero), app.CreatedAt);
         Assert.Equal(2, app.Keys.Count);
         Assert.Null(app.Keys[1].Crv);
-        Assert.True(TokenClient.RequiresDpop(clientId));
+        Assert.True(client.Registry.RequiresDpop(client.OrgUrl, clientId));
     }
 
     [Fact]

@@ -15,6 +15,8 @@ internal sealed class CountingCredentials : IOktaCredentials
     public int Responses => _responses;
     public string Mode => "Test";
 
+    public Core.Connections.CredentialInfo Describe() => new(Mode);
+
     public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _applied);

@@ -24,6 +24,23 @@ public sealed class KeyProblemTests
     }
 
     [Fact]
+    public async Task Problem_KeyNotRegistered()
+    {
+        var builder = new Core.Connections.ConnectionBuilder(new Core.Sharing.OktaRegistry(), () => new Core.Configuration.OktaSettings());
+        using var key = SigningKey.Generate("RS256", keyId: "k1");
+        var request = new Core.Connections.ConnectionRequest
+        {
+            OrgUrl = "https://dev-1.okta.com",
+            ClientId = "0oa1",
+            Key = new Core.Keys.Sources.SignerKeySource(key),
+            RegisteredKeyIds = new[] { "other" },
+        };
+
+        var ex = await Assert.ThrowsAsync<KeyException>(() => builder.ResolveAppAsync(request, null, true, CancellationToken.None));
+        Assert.Equal(KeyProblem.KeyNotRegistered, ex.Problem);
+    }
+
+    [Fact]
     public void Problem_UnsupportedAlgorithm()
     {
         Assert.Equal(KeyProblem.UnsupportedAlgorithm, Problem(() => SigningKey.Generate("HS256")));

@@ -22,5 +22,8 @@ public abstract class EmulatorOrgTests : IAsyncLifetime
         }
     }
 
+    /// <summary>What this test's clients share: a fresh registry per test, so counts are exact.</summary>
+    protected Core.Sharing.OktaRegistry Registry { get; } = new();
+
     protected OktaClientOptions Options() => new(OrgUrl.Parse(Org.OrgUrlString)) { RequestTimeout = TimeSpan.FromSeconds(20) };
 }

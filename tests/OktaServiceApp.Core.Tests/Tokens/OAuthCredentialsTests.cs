@@ -11,6 +11,7 @@ namespace OktaServiceApp.Core.Tests.Tokens;
 
 public sealed class OAuthCredentialsTests : IDisposable
 {
+    private readonly Core.Sharing.OktaRegistry _registry = new();
     private readonly SigningKey _key = SigningKey.Generate("ES256");
 
     public void Dispose() => _key.Dispose();
@@ -20,7 +21,7 @@ public sealed class OAuthCredentialsTests : IDisposable
     private (OktaClient Client, OAuthCredentials Credentials) Connect(Uri org, StubHandler handler, string clientId,
         Func<DateTimeOffset>? clock = null)
     {
-        var tokens = TokenTestKit.Create(org, handler, clock);
+        var tokens = TokenTestKit.Create(org, handler, clock, _registry);
         var credentials = new OAuthCredentials(tokens, clientId, _key, new[] { "okta.apps.read" });
         var client = TestClients.Create(handler, o => o.Clock = clock ?? (() => TokenTestKit.T0), credentials: credentials, org: org);
         return (client, credentials);
@@ -52,7 +53,7 @@ public sealed class OAuthCredentialsTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var clientId = TokenTestKit.NewClientId();
-        TokenClient.MarkRequiresDpop(clientId);
+        _registry.MarkRequiresDpop(org, clientId);
         var resourceCalls = 0;
         var handler = new StubHandler((request, _) =>
         {
@@ -136,7 +137,7 @@ public sealed class OAuthCredentialsTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var clientId = TokenTestKit.NewClientId();
-        TokenClient.MarkRequiresDpop(clientId);
+        _registry.MarkRequiresDpop(org, clientId);
         var handler = new StubHandler((request, _) =>
         {
             if (IsToken(request))

@@ -4,6 +4,7 @@ using System.Text.Json;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Tests.Http;
+using OktaServiceApp.Core.Sharing;
 using OktaServiceApp.Core.Tokens;
 using Xunit;
 
@@ -42,10 +43,10 @@ internal static class TokenTestKit
         params (string, string)[] headers) =>
         Respond.Json(status, $"{{\"error\":\"{error}\",\"error_description\":\"{description}\"}}", headers);
 
-    public static TokenClient Create(Uri org, StubHandler handler, Func<DateTimeOffset>? clock = null)
+    public static TokenClient Create(Uri org, StubHandler handler, Func<DateTimeOffset>? clock = null, OktaRegistry? registry = null)
     {
         var options = new OktaClientOptions(org) { Handler = handler, Clock = clock ?? (() => T0) };
-        var tokens = new TokenClient(options);
+        var tokens = new TokenClient(options, registry ?? new OktaRegistry());
         tokens.Http.DelayAsync = (_, token) =>
         {
             token.ThrowIfCancellationRequested();
@@ -57,6 +58,7 @@ internal static class TokenTestKit
 
 public sealed class TokenClientTests : IDisposable
 {
+    private readonly OktaRegistry _registry = new();
     private readonly SigningKey _key = SigningKey.Generate("ES256", keyId: "kid-1");
 
     public void Dispose() => _key.Dispose();
@@ -67,7 +69,7 @@ public sealed class TokenClientTests : IDisposable
         var org = TokenTestKit.NewOrg();
         var clientId = TokenTestKit.NewClientId();
         var handler = new StubHandler((_, _) => TokenTestKit.Token("at-1", scope: "okta.apps.read okta.users.read"));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var token = await tokens.GetAsync(clientId, _key, new[] { "okta.users.read", "okta.apps.read" }, false, CancellationToken.None);
 
@@ -105,9 +107,8 @@ public sealed class TokenClientTests : IDisposable
                 Respond.RateLimit(10, 0, TokenTestKit.T0.AddSeconds(1), TokenTestKit.T0)),
             () => Respond.Json((HttpStatusCode)503, "{}"),
             () => TokenTestKit.Token("at-2"));
-        var tokens = TokenTestKit.Create(org, handler);
-        var before = TokenClient.TokenRequestsSent;
-
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
+        
         await tokens.GetAsync(TokenTestKit.NewClientId(), _key, new[] { "okta.apps.read" }, false, CancellationToken.None);
 
         Assert.Equal(3, handler.Requests.Count);
@@ -115,7 +116,7 @@ public sealed class TokenClientTests : IDisposable
             .Select(r => TokenTestKit.JwtPart(TokenTestKit.Form(r.Body)["client_assertion"], 1).GetProperty("jti").GetString())
             .ToList();
         Assert.Equal(3, jtis.Distinct().Count());
-        Assert.True(TokenClient.TokenRequestsSent - before >= 3);
+        Assert.Equal(3, _registry.TokenRequestsSent);
     }
 
     [Fact]
@@ -125,12 +126,12 @@ public sealed class TokenClientTests : IDisposable
         var clientId = TokenTestKit.NewClientId();
         var n = 0;
         var handler = new StubHandler((_, _) => TokenTestKit.Token("at-" + Interlocked.Increment(ref n)));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var first = await tokens.GetAsync(clientId, _key, new[] { "okta.apps.read", "okta.users.read" }, false, CancellationToken.None);
         var second = await tokens.GetAsync(clientId, _key, new[] { "okta.users.read", "okta.apps.read", "okta.users.read" }, false,
             CancellationToken.None);
-        var otherTokens = TokenTestKit.Create(org, handler);
+        var otherTokens = TokenTestKit.Create(org, handler, registry: _registry);
         var third = await otherTokens.GetAsync(clientId, _key, new[] { "okta.apps.read", "okta.users.read" }, false, CancellationToken.None);
 
         Assert.Same(first, second);
@@ -151,7 +152,7 @@ public sealed class TokenClientTests : IDisposable
         var now = TokenTestKit.T0;
         var n = 0;
         var handler = new StubHandler((_, _) => TokenTestKit.Token("at-" + Interlocked.Increment(ref n)));
-        var tokens = TokenTestKit.Create(org, handler, () => now);
+        var tokens = TokenTestKit.Create(org, handler, () => now, _registry);
         var scopes = new[] { "okta.apps.read" };
 
         var first = await tokens.GetAsync(clientId, _key, scopes, false, CancellationToken.None);
@@ -173,7 +174,7 @@ public sealed class TokenClientTests : IDisposable
         var clientId = TokenTestKit.NewClientId();
         var n = 0;
         var handler = new StubHandler((_, _) => TokenTestKit.Token("at-" + Interlocked.Increment(ref n)));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         await tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, false, CancellationToken.None);
         var forced = await tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, true, CancellationToken.None);
@@ -192,7 +193,7 @@ public sealed class TokenClientTests : IDisposable
             await Task.Delay(50);
             return TokenTestKit.Token("at-shared");
         });
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var all = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, false, CancellationToken.None)));
@@ -215,7 +216,7 @@ public sealed class TokenClientTests : IDisposable
             (3, not null) => TokenTestKit.Token("at-dpop-2", "DPoP"),
             _ => TokenTestKit.OAuthError(HttpStatusCode.BadRequest, "invalid_request", "unexpected request"),
         });
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var token = await tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, false, CancellationToken.None);
 
@@ -234,7 +235,7 @@ public sealed class TokenClientTests : IDisposable
             .Select(r => TokenTestKit.JwtPart(TokenTestKit.Form(r.Body)["client_assertion"], 1).GetProperty("jti").GetString())
             .Distinct();
         Assert.Equal(3, assertionJtis.Count());
-        Assert.True(TokenClient.RequiresDpop(clientId));
+        Assert.True(_registry.RequiresDpop(org, clientId));
 
         // Known need and a current nonce: one POST, with the latest nonce from the success answer.
         var second = await tokens.GetAsync(clientId, _key, new[] { "okta.users.read" }, false, CancellationToken.None);
@@ -248,12 +249,12 @@ public sealed class TokenClientTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var clientId = TokenTestKit.NewClientId();
-        TokenClient.MarkRequiresDpop(clientId);
+        _registry.MarkRequiresDpop(org, clientId);
         var handler = StubHandler.Sequence(
             () => TokenTestKit.OAuthError(HttpStatusCode.BadRequest, "use_dpop_nonce",
                 "Authorization server requires nonce in DPoP proof.", ("DPoP-Nonce", "n-A")),
             () => TokenTestKit.Token("at-x", "DPoP"));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var token = await tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, false, CancellationToken.None);
 
@@ -267,10 +268,10 @@ public sealed class TokenClientTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var clientId = TokenTestKit.NewClientId();
-        TokenClient.MarkRequiresDpop(clientId);
+        _registry.MarkRequiresDpop(org, clientId);
         var handler = new StubHandler((_, index) => TokenTestKit.OAuthError(HttpStatusCode.BadRequest, "use_dpop_nonce",
             "Authorization server requires nonce in DPoP proof.", ("DPoP-Nonce", "n-" + index)));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var ex = await Assert.ThrowsAsync<OktaApiException>(() =>
             tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, false, CancellationToken.None));
@@ -284,9 +285,9 @@ public sealed class TokenClientTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var clientId = TokenTestKit.NewClientId();
-        TokenClient.MarkRequiresDpop(clientId);
+        _registry.MarkRequiresDpop(org, clientId);
         var handler = new StubHandler((_, _) => TokenTestKit.Token("at-b"));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var token = await tokens.GetAsync(clientId, _key, new[] { "okta.apps.read" }, false, CancellationToken.None);
 
@@ -304,7 +305,7 @@ public sealed class TokenClientTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var handler = new StubHandler((_, _) => TokenTestKit.OAuthError((HttpStatusCode)status, error, description));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var ex = await Assert.ThrowsAsync<OktaApiException>(() =>
             tokens.GetAsync(TokenTestKit.NewClientId(), _key, new[] { "okta.apps.read" }, false, CancellationToken.None));
@@ -323,7 +324,7 @@ public sealed class TokenClientTests : IDisposable
     {
         var org = TokenTestKit.NewOrg();
         var handler = new StubHandler((_, _) => Respond.Json(HttpStatusCode.OK, "{\"token_type\":\"Bearer\"}"));
-        var tokens = TokenTestKit.Create(org, handler);
+        var tokens = TokenTestKit.Create(org, handler, registry: _registry);
 
         var ex = await Assert.ThrowsAsync<OktaApiException>(() =>
             tokens.GetAsync(TokenTestKit.NewClientId(), _key, new[] { "okta.apps.read" }, false, CancellationToken.None));

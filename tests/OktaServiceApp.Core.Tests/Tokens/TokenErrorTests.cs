@@ -19,7 +19,7 @@ public sealed class TokenErrorTests : EmulatorOrgTests
         var app = await CreateAsync(key, "okta.users.read");
 
         var ex = await Assert.ThrowsAsync<OktaApiException>(() =>
-            new TokenClient(Options()).GetAsync(app, key, new[] { "okta.groups.read" }, forceRefresh: true, CancellationToken.None));
+            new TokenClient(Options(), Registry).GetAsync(app, key, new[] { "okta.groups.read" }, forceRefresh: true, CancellationToken.None));
 
         Assert.Contains(ex.OAuthError, new[] { "invalid_scope", "consent_required" });
         Assert.Contains("okta.groups.read", ex.Message, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class TokenErrorTests : EmulatorOrgTests
         var app = await CreateAsync(key, "okta.users.read");
 
         var ex = await Assert.ThrowsAsync<OktaApiException>(() =>
-            new TokenClient(Options()).GetAsync(app, other, new[] { "okta.users.read" }, forceRefresh: true, CancellationToken.None));
+            new TokenClient(Options(), Registry).GetAsync(app, other, new[] { "okta.users.read" }, forceRefresh: true, CancellationToken.None));
 
         Assert.Equal(OktaErrorKind.Unauthorized, ex.Kind);
         Assert.Equal("invalid_client", ex.OAuthError);
