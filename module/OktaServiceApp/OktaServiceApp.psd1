@@ -36,6 +36,7 @@
         'Add-OktaServiceAppRole'
         'Get-OktaServiceAppRole'
         'Remove-OktaServiceAppRole'
+        'Get-OktaRequiredScope'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

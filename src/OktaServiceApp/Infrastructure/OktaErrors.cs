@@ -20,6 +20,7 @@ internal static class OktaErrors
     public const string KeyNotRegistered = "OktaKeyNotRegistered";
     public const string NoPrivateKey = "OktaNoPrivateKey";
     public const string Unexpected = "OktaUnexpectedError";
+    public const string OperationUnknown = "OktaOperationUnknown";
 
     public static ErrorRecord FromApi(OktaApiException e, object? target, string? errorId = null)
     {
@@ -96,9 +97,9 @@ internal static class OktaErrors
 
     private static string? HintFor(OktaApiException e)
     {
-        if (e.RequiredScope is not null)
+        if (ScopeHint.For(e) is { } scopeHint)
         {
-            return $"Grant the app the '{e.RequiredScope}' scope with Grant-OktaScope, then connect again asking for it.";
+            return scopeHint;
         }
 
         return e.OAuthError switch
