@@ -37,6 +37,15 @@
         'Get-OktaServiceAppRole'
         'Remove-OktaServiceAppRole'
         'Get-OktaRequiredScope'
+        'Add-OktaServiceAppRoleTarget'
+        'Get-OktaServiceAppRoleTarget'
+        'Remove-OktaServiceAppRoleTarget'
+        'Get-OktaServiceAppRateLimit'
+        'Set-OktaServiceAppRateLimit'
+        'Get-OktaServiceAppAccess'
+        'Set-OktaServiceAppAccess'
+        'Test-OktaServiceApp'
+        'Get-OktaServiceAppReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -93,7 +93,8 @@ public sealed class TokenClient
         s_dpopClients[UnknownOutcome.RequireId(clientId, nameof(clientId))] = 0;
     }
 
-    internal static bool RequiresDpop(string clientId) => s_dpopClients.ContainsKey(clientId);
+    /// <summary>True when this process knows the app requires DPoP (it made the app, or a token request found out).</summary>
+    public static bool RequiresDpop(string clientId) => s_dpopClients.ContainsKey(clientId);
 
     internal static string? GetDpopNonce(Uri orgUrl) =>
         s_nonces.TryGetValue(OrgUrl.ToIssuer(orgUrl), out var nonce) ? nonce : null;

@@ -13,6 +13,8 @@ public sealed class OktaServiceAppRole
         Label = role.Label;
         Status = role.Status;
         Created = role.Created;
+        CustomRoleId = role.CustomRoleId;
+        ResourceSetId = role.ResourceSetId;
     }
 
     /// <summary>The app's client id.</summary>
@@ -27,6 +29,10 @@ public sealed class OktaServiceAppRole
     public string? Status { get; }
     /// <summary>When the role was assigned.</summary>
     public DateTimeOffset? Created { get; }
+    /// <summary>For a CUSTOM role: the custom role's id.</summary>
+    public string? CustomRoleId { get; }
+    /// <summary>For a CUSTOM role: the resource set's id.</summary>
+    public string? ResourceSetId { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{ClientId} {Role}";
