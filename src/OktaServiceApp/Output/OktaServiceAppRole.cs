@@ -21,6 +21,8 @@ public sealed class OktaServiceAppRole
     public string ClientId { get; }
     /// <summary>The role assignment id, used to remove it.</summary>
     public string Id { get; }
+    /// <summary>The role assignment id again, so a piped role binds the role target cmdlets' -RoleId.</summary>
+    public string RoleId => Id;
     /// <summary>The role type, such as READ_ONLY_ADMIN.</summary>
     public string Role { get; }
     /// <summary>The role's display name.</summary>
