@@ -36,6 +36,16 @@
         'Add-OktaServiceAppRole'
         'Get-OktaServiceAppRole'
         'Remove-OktaServiceAppRole'
+        'Get-OktaRequiredScope'
+        'Add-OktaServiceAppRoleTarget'
+        'Get-OktaServiceAppRoleTarget'
+        'Remove-OktaServiceAppRoleTarget'
+        'Get-OktaServiceAppRateLimit'
+        'Set-OktaServiceAppRateLimit'
+        'Get-OktaServiceAppAccess'
+        'Set-OktaServiceAppAccess'
+        'Test-OktaServiceApp'
+        'Get-OktaServiceAppReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

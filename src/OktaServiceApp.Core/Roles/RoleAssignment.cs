@@ -9,9 +9,17 @@ public sealed class RoleAssignment
     public string? Label { get; init; }
     public string? Status { get; init; }
     public DateTimeOffset? Created { get; init; }
+
+    /// <summary>For CUSTOM assignments: the custom role's id.</summary>
+    public string? CustomRoleId { get; init; }
+
+    /// <summary>For CUSTOM assignments: the resource set's id.</summary>
+    public string? ResourceSetId { get; init; }
+
+    public bool IsCustom => Type == "CUSTOM";
 }
 
-/// <summary>Okta's standard admin roles; custom roles need a role and resource set, which this module does not manage.</summary>
+/// <summary>Okta's standard admin roles; custom roles (type CUSTOM) come with a custom role and a resource set.</summary>
 public static class StandardRoles
 {
     public static IReadOnlyList<string> All { get; } = new[]

@@ -52,7 +52,7 @@ public sealed class RoleClient
 
     private static string Base(string clientId) => $"/oauth2/v1/clients/{Uri.EscapeDataString(clientId)}/roles";
 
-    private static RoleAssignment Parse(JsonElement role, string clientId) => new()
+    internal static RoleAssignment Parse(JsonElement role, string clientId) => new()
     {
         Id = role.GetString("id") ?? "",
         ClientId = clientId,
@@ -60,6 +60,8 @@ public sealed class RoleClient
         Label = role.GetString("label"),
         Status = role.GetString("status"),
         Created = role.GetDate("created"),
+        CustomRoleId = role.GetString("role"),
+        ResourceSetId = role.GetString("resource-set"),
     };
 
     private sealed class AssignRoleRequest

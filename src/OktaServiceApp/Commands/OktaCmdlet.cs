@@ -122,6 +122,7 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         OperationCanceledException => null,
         OktaApiException api => OktaErrors.FromApi(api, target, api.Kind is OktaErrorKind.Timeout ? null : apiErrorId),
         KeyException key => OktaErrors.FromKey(key, target),
+        Core.Access.AccessException access => OktaErrors.FromAccess(access, target),
         OktaConfigurationException config => OktaErrors.FromConfiguration(config, target),
         _ => new ErrorRecord(e, OktaErrors.Unexpected, ErrorCategory.NotSpecified, target),
     };

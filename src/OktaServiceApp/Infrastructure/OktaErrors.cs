@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OktaServiceApp.Core.Access;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
@@ -20,6 +21,15 @@ internal static class OktaErrors
     public const string KeyNotRegistered = "OktaKeyNotRegistered";
     public const string NoPrivateKey = "OktaNoPrivateKey";
     public const string Unexpected = "OktaUnexpectedError";
+    public const string OperationUnknown = "OktaOperationUnknown";
+    public const string RoleUnknown = "OktaRoleUnknown";
+    public const string CustomRoleNotFound = "OktaCustomRoleNotFound";
+    public const string ResourceSetNotFound = "OktaResourceSetNotFound";
+    public const string CustomRoleIncomplete = "OktaCustomRoleIncomplete";
+    public const string GroupNotFound = "OktaGroupNotFound";
+    public const string RoleTargetNotSupported = "OktaRoleTargetNotSupported";
+    public const string AppTargetInvalid = "OktaAppTargetInvalid";
+    public const string RateLimitPercentInvalid = "OktaRateLimitPercentInvalid";
 
     public static ErrorRecord FromApi(OktaApiException e, object? target, string? errorId = null)
     {
@@ -43,6 +53,23 @@ internal static class OktaErrors
     public static ErrorRecord FromConfiguration(OktaConfigurationException e, object? target) =>
         new(e, e.Problem == ConfigurationProblem.NotConnected ? NotConnected : "Okta" + e.Problem,
             e.Problem == ConfigurationProblem.NotConnected ? ErrorCategory.ConnectionError : ErrorCategory.InvalidArgument, target);
+
+    public static ErrorRecord FromAccess(AccessException e, object? target)
+    {
+        var (id, category) = e.Problem switch
+        {
+            AccessProblem.RoleUnknown => (RoleUnknown, ErrorCategory.InvalidArgument),
+            AccessProblem.CustomRoleNotFound => (CustomRoleNotFound, ErrorCategory.ObjectNotFound),
+            AccessProblem.ResourceSetNotFound => (ResourceSetNotFound, ErrorCategory.ObjectNotFound),
+            AccessProblem.CustomRoleIncomplete => (CustomRoleIncomplete, ErrorCategory.InvalidArgument),
+            AccessProblem.GroupNotFound => (GroupNotFound, ErrorCategory.ObjectNotFound),
+            AccessProblem.RoleTargetNotSupported => (RoleTargetNotSupported, ErrorCategory.InvalidArgument),
+            AccessProblem.AppTargetInvalid => (AppTargetInvalid, ErrorCategory.InvalidArgument),
+            AccessProblem.RateLimitPercentInvalid => (RateLimitPercentInvalid, ErrorCategory.InvalidArgument),
+            _ => (Unexpected, ErrorCategory.NotSpecified),
+        };
+        return new ErrorRecord(e, id, category, target);
+    }
 
     public static ErrorRecord Invalid(string errorId, string message, object? target,
         ErrorCategory category = ErrorCategory.InvalidArgument) =>
@@ -97,9 +124,9 @@ internal static class OktaErrors
 
     private static string? HintFor(OktaApiException e)
     {
-        if (e.RequiredScope is not null)
+        if (ScopeHint.For(e) is { } scopeHint)
         {
-            return $"Grant the app the '{e.RequiredScope}' scope with Grant-OktaScope, then connect again asking for it.";
+            return scopeHint;
         }
 
         return e.OAuthError switch

@@ -30,6 +30,31 @@ public sealed class ScopeEnforcementTests(EmulatorFixture org) : IClassFixture<E
         { "GET", $"/api/v1/apps/{Id}/grants", "okta.appGrants.read" },
         { "DELETE", $"/api/v1/apps/{Id}/grants/oag00000000000000000", "okta.appGrants.manage" },
         { "GET", "/api/v1/users", "okta.users.read" },
+        { "GET", "/api/v1/groups", "okta.groups.read" },
+        { "POST", "/api/v1/groups", "okta.groups.manage" },
+        { "GET", "/api/v1/groups/00gNope000000000000", "okta.groups.read" },
+        { "GET", "/api/v1/iam/roles", "okta.roles.read" },
+        { "POST", "/api/v1/iam/roles", "okta.roles.manage" },
+        { "GET", "/api/v1/iam/roles/cr0Nope", "okta.roles.read" },
+        { "DELETE", "/api/v1/iam/roles/cr0Nope", "okta.roles.manage" },
+        { "GET", "/api/v1/iam/resource-sets", "okta.roles.read" },
+        { "POST", "/api/v1/iam/resource-sets", "okta.roles.manage" },
+        { "GET", "/api/v1/iam/resource-sets/iamNope", "okta.roles.read" },
+        { "DELETE", "/api/v1/iam/resource-sets/iamNope", "okta.roles.manage" },
+        { "GET", "/api/v1/iam/resource-sets/iamNope/resources", "okta.roles.read" },
+        { "PATCH", "/api/v1/iam/resource-sets/iamNope/resources", "okta.roles.manage" },
+        { "GET", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/groups", "okta.roles.read" },
+        { "PUT", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/groups/00gNope", "okta.roles.manage" },
+        { "DELETE", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/groups/00gNope", "okta.roles.manage" },
+        { "GET", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/catalog/apps", "okta.roles.read" },
+        { "PUT", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/catalog/apps/salesforce", "okta.roles.manage" },
+        { "DELETE", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/catalog/apps/salesforce", "okta.roles.manage" },
+        { "PUT", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/catalog/apps/oidc_client/{Id}", "okta.roles.manage" },
+        { "DELETE", $"/oauth2/v1/clients/{Id}/roles/JBCUYUC7IRCVGS27IFCE2SKO/targets/catalog/apps/oidc_client/{Id}", "okta.roles.manage" },
+        { "GET", "/api/v1/principal-rate-limits", "okta.principalRateLimits.read" },
+        { "POST", "/api/v1/principal-rate-limits", "okta.principalRateLimits.manage" },
+        { "GET", "/api/v1/principal-rate-limits/prlNope", "okta.principalRateLimits.read" },
+        { "PUT", "/api/v1/principal-rate-limits/prlNope", "okta.principalRateLimits.manage" },
     };
 
     private static string? _clientId;
@@ -42,7 +67,8 @@ public sealed class ScopeEnforcementTests(EmulatorFixture org) : IClassFixture<E
         {
             (_clientId, _key) = await org.Api.NewServiceClientAsync(
                 "okta.logs.read", "okta.clients.register", "okta.clients.read", "okta.clients.manage", "okta.roles.read", "okta.roles.manage",
-                "okta.apps.read", "okta.apps.manage", "okta.appGrants.read", "okta.appGrants.manage", "okta.users.read", "okta.users.manage");
+                "okta.apps.read", "okta.apps.manage", "okta.appGrants.read", "okta.appGrants.manage", "okta.users.read", "okta.users.manage",
+                "okta.groups.read", "okta.groups.manage", "okta.principalRateLimits.read", "okta.principalRateLimits.manage");
         }
 
         return "Bearer " + await org.Api.GetTokenAsync(_clientId, _key!, string.Join(' ', scopes));
@@ -53,7 +79,7 @@ public sealed class ScopeEnforcementTests(EmulatorFixture org) : IClassFixture<E
     public async Task Token_without_the_scope_gets_403_with_only_a_www_authenticate_header(string method, string path, string scope)
     {
         var wrong = await TokenAsync("okta.logs.read");
-        using var refused = await org.Api.SendAsync(new HttpMethod(method), path, method is "POST" or "PUT" ? new JsonObject() : null, wrong);
+        using var refused = await org.Api.SendAsync(new HttpMethod(method), path, method is "POST" or "PUT" or "PATCH" ? new JsonObject() : null, wrong);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Empty(await refused.Content.ReadAsByteArrayAsync());
@@ -63,7 +89,7 @@ public sealed class ScopeEnforcementTests(EmulatorFixture org) : IClassFixture<E
             Expect.Header(refused, "WWW-Authenticate"));
 
         var right = await TokenAsync(scope);
-        using var allowed = await org.Api.SendAsync(new HttpMethod(method), path, method is "POST" or "PUT" ? new JsonObject() : null, right);
+        using var allowed = await org.Api.SendAsync(new HttpMethod(method), path, method is "POST" or "PUT" or "PATCH" ? new JsonObject() : null, right);
         Assert.NotEqual(HttpStatusCode.Forbidden, allowed.StatusCode);
         Assert.NotEqual(HttpStatusCode.Unauthorized, allowed.StatusCode);
     }

@@ -16,6 +16,8 @@ public sealed class StatsTests
         using var missing = await api.GetAsync("/api/v1/apps/0oaNope00000000000000", auth: null);
 
         Assert.Equal(4, emulator.Stats.TotalRequests);
+        Assert.Equal(3, emulator.Stats.Writes);
+        Assert.Equal(3, emulator.Stats.ToJson()["writes"]!.GetValue<long>());
         Assert.Equal(2, emulator.Stats.RouteCount("POST /api/v1/apps/{appId}/grants"));
         Assert.Equal(1, emulator.Stats.RouteCount("POST /oauth2/v1/clients"));
         Assert.Equal(1, emulator.Stats.RouteCount("GET /api/v1/apps/{appId}"));
@@ -25,6 +27,7 @@ public sealed class StatsTests
 
         emulator.Stats.Reset();
         Assert.Equal(0, emulator.Stats.TotalRequests);
+        Assert.Equal(0, emulator.Stats.Writes);
         Assert.Empty(emulator.Stats.RouteCounts);
     }
 

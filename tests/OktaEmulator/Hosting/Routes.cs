@@ -2,6 +2,9 @@ using OktaEmulator.Apps;
 using OktaEmulator.Control;
 using OktaEmulator.Dcr;
 using OktaEmulator.Grants;
+using OktaEmulator.Groups;
+using OktaEmulator.Iam;
+using OktaEmulator.PrincipalRateLimits;
 using OktaEmulator.Roles;
 using OktaEmulator.Token;
 using OktaEmulator.Users;
@@ -15,6 +18,11 @@ internal static class Routes
     {
         DcrEndpoints.Map(routes, org);
         ClientRolesEndpoints.Map(routes, org);
+        RoleTargetsEndpoints.Map(routes, org);
+        CustomRolesEndpoints.Map(routes, org);
+        ResourceSetsEndpoints.Map(routes, org);
+        GroupsEndpoints.Map(routes, org);
+        PrincipalRateLimitsEndpoints.Map(routes, org);
         AppsEndpoints.Map(routes, org);
         AppKeysEndpoints.Map(routes, org);
         GrantsEndpoints.Map(routes, org);

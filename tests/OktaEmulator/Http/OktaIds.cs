@@ -15,6 +15,16 @@ internal static class OktaIds
     public static string JwkKey() => "pks" + Random(Alnum, 17);
     public static string Grant() => "oag" + Random(Alnum, 17);
     public static string User() => "00u" + Random(Alnum, 17);
+    public static string Group() => "00g" + Random(Alnum, 17);
+    public static string Org() => "00o" + Random(Alnum, 17);
+    public static string CustomRole() => "cr0" + Random(Alnum, 17);
+    public static string ResourceSet() => "iam" + Random(Alnum, 17);
+    public static string ResourceSetResource() => "ire" + Random(Alnum, 17);
+
+    /// <summary>A CUSTOM role assignment is a resource-set binding member: "irb…" in Okta's examples.</summary>
+    public static string CustomRoleAssignment() => "irb" + Random(Alnum, 17);
+
+    public static string PrincipalRateLimit() => "prl" + Random(Alnum, 17);
 
     /// <summary>Role assignment ids look like "JBCUYUC7IRCVGS27IFCE2SKO" in recordings.</summary>
     public static string RoleAssignment() => Random(Base32Upper, 24);

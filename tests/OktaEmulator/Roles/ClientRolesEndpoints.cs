@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using OktaEmulator.Auth;
 using OktaEmulator.Dcr;
 using OktaEmulator.Hosting;
+using OktaEmulator.Iam;
 using OktaEmulator.Http;
 using OktaEmulator.State;
 
 namespace OktaEmulator.Roles;
 
-/// <summary>Admin roles of a client, /oauth2/v1/clients/{clientId}/roles (okta-api.md §2.2). Assign answers 201, as recorded.</summary>
+/// <summary>Admin roles of a client, /oauth2/v1/clients/{clientId}/roles (okta-api.md §2.2): standard roles, and CUSTOM roles
+/// with a resource set. Assign answers 201, as recorded.</summary>
 internal static class ClientRolesEndpoints
 {
     private const string Base = "/oauth2/v1/clients/{clientId}/roles";
@@ -40,7 +42,7 @@ internal static class ClientRolesEndpoints
             var type = body.String("type");
             if (type == "CUSTOM")
             {
-                return ApiResponse.ValidationFailed("type", "type: The emulated org supports standard roles only, not CUSTOM role assignments.");
+                return AssignCustom(org, app, clientId, body);
             }
 
             if (type is null || !StandardRoles.Labels.TryGetValue(type, out var label))
@@ -57,6 +59,52 @@ internal static class ClientRolesEndpoints
             app.Roles.Add(role);
             return ApiResponse.Json(StatusCodes.Status201Created, Json(role, org.OrgUrl, clientId));
         }
+    }
+
+    /// <summary>{"type":"CUSTOM","role":id,"resource-set":id} (spec CustomRoleAssignmentSchema: all three required, both ids).
+    /// A role or resource set this org does not hold, such as one of another org, is 404 E0000007.</summary>
+    private static ApiResponse AssignCustom(OrgRuntime org, AppRecord app, string clientId, JsonObject body)
+    {
+        var roleId = body.String("role");
+        var resourceSetId = body.String("resource-set");
+        var causes = new List<string>();
+        if (string.IsNullOrEmpty(roleId))
+        {
+            causes.Add("role: The field cannot be left blank");
+        }
+
+        if (string.IsNullOrEmpty(resourceSetId))
+        {
+            causes.Add("resource-set: The field cannot be left blank");
+        }
+
+        if (causes.Count > 0)
+        {
+            return ApiResponse.ValidationFailed("roleAssignment", causes.ToArray());
+        }
+
+        if (org.Store.CustomRoles.FirstOrDefault(r => r.Id == roleId) is not { } customRole)
+        {
+            return CustomRolesEndpoints.RoleNotFound(roleId!);
+        }
+
+        if (org.Store.ResourceSets.FirstOrDefault(s => s.Id == resourceSetId) is not { } resourceSet)
+        {
+            return ResourceSetsEndpoints.SetNotFound(resourceSetId!);
+        }
+
+        if (app.Roles.Any(r => r.CustomRoleId == customRole.Id && r.ResourceSetId == resourceSet.Id))
+        {
+            return DuplicateRoleRule.Refusal($"{customRole.Label} on {resourceSet.Label}");
+        }
+
+        var role = new RoleRecord
+        {
+            Id = OktaIds.CustomRoleAssignment(), Type = "CUSTOM", Label = customRole.Label, Created = org.Now(),
+            CustomRoleId = customRole.Id, ResourceSetId = resourceSet.Id,
+        };
+        app.Roles.Add(role);
+        return ApiResponse.Json(StatusCodes.Status201Created, Json(role, org.OrgUrl, clientId));
     }
 
     private static IResult List(OrgRuntime org, string clientId)
@@ -98,15 +146,35 @@ internal static class ClientRolesEndpoints
         }
     }
 
-    private static JsonObject Json(RoleRecord role, string orgUrl, string clientId) => new()
+    /// <summary>StandardRole or CustomRole (spec), as the recordings and the spec examples show them.</summary>
+    private static JsonObject Json(RoleRecord role, string orgUrl, string clientId)
     {
-        ["id"] = role.Id,
-        ["label"] = role.Label,
-        ["type"] = role.Type,
-        ["status"] = role.Status,
-        ["created"] = OktaTime.Format(role.Created),
-        ["lastUpdated"] = OktaTime.Format(role.Created),
-        ["assignmentType"] = "CLIENT",
-        ["_links"] = new JsonObject { ["assignee"] = new JsonObject { ["href"] = $"{orgUrl}/oauth2/v1/clients/{clientId}" } },
-    };
+        var json = new JsonObject
+        {
+            ["id"] = role.Id,
+            ["label"] = role.Label,
+            ["type"] = role.Type,
+            ["status"] = role.Status,
+            ["created"] = OktaTime.Format(role.Created),
+            ["lastUpdated"] = OktaTime.Format(role.Created),
+            ["assignmentType"] = "CLIENT",
+        };
+        var links = new JsonObject();
+        if (role.IsCustom)
+        {
+            json["resource-set"] = role.ResourceSetId;
+            json["role"] = role.CustomRoleId;
+            links["role"] = new JsonObject { ["href"] = $"{orgUrl}/api/v1/iam/roles/{role.CustomRoleId}" };
+            links["resource-set"] = new JsonObject { ["href"] = $"{orgUrl}/api/v1/iam/resource-sets/{role.ResourceSetId}" };
+            links["permissions"] = new JsonObject { ["href"] = $"{orgUrl}/api/v1/iam/roles/{role.CustomRoleId}/permissions" };
+            links["member"] = new JsonObject
+            {
+                ["href"] = $"{orgUrl}/api/v1/iam/resource-sets/{role.ResourceSetId}/bindings/{role.CustomRoleId}/members/{role.Id}",
+            };
+        }
+
+        links["assignee"] = new JsonObject { ["href"] = $"{orgUrl}/oauth2/v1/clients/{clientId}" };
+        json["_links"] = links;
+        return json;
+    }
 }

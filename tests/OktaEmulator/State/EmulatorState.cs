@@ -47,6 +47,17 @@ public sealed class EmulatorState
         }
     }
 
+    /// <summary>The client's rate-limit share, or null when it has none.</summary>
+    public PrincipalRateLimitInfo? RateLimitFor(string clientId)
+    {
+        lock (_store.Gate)
+        {
+            return _store.PrincipalRateLimits.FirstOrDefault(p => p.PrincipalId == clientId && p.PrincipalType == "OAUTH_CLIENT") is { } p
+                ? new PrincipalRateLimitInfo(p.Id, p.PrincipalId, p.DefaultPercentage, p.DefaultConcurrencyPercentage)
+                : null;
+        }
+    }
+
     public IReadOnlyList<UserInfo> Users
     {
         get
@@ -145,7 +156,9 @@ public sealed class EmulatorState
         }).ToArray()),
         ["roles"] = new JsonArray(app.Roles.Select(r => (JsonNode?)new JsonObject
         {
-            ["id"] = r.Id, ["type"] = r.Type, ["status"] = r.Status,
+            ["id"] = r.Id, ["type"] = r.Type, ["status"] = r.Status, ["role"] = r.CustomRoleId, ["resourceSet"] = r.ResourceSetId,
+            ["groupTargets"] = r.GroupTargets.ToJsonArray(),
+            ["appTargets"] = r.AppTargets.Select(t => t.AppId is null ? t.Name : t.Name + "/" + t.AppId).ToJsonArray(),
         }).ToArray()),
     };
 
@@ -166,7 +179,13 @@ public sealed class EmulatorState
 
     private static GrantInfo ToInfo(GrantRecord g) => new(g.Id, g.ClientId, g.ScopeId, g.Issuer, g.Status, g.Created);
 
-    private static RoleInfo ToInfo(RoleRecord r) => new(r.Id, r.Type, r.Label, r.Status, r.Created);
+    private static RoleInfo ToInfo(RoleRecord r) => new(r.Id, r.Type, r.Label, r.Status, r.Created)
+    {
+        CustomRoleId = r.CustomRoleId,
+        ResourceSetId = r.ResourceSetId,
+        GroupTargets = r.GroupTargets.ToList(),
+        AppTargets = r.AppTargets.Select(t => t.AppId is null ? t.Name : t.Name + "/" + t.AppId).ToList(),
+    };
 
     private static UserInfo ToInfo(UserRecord u) => new(u.Id, u.Status, u.Login, u.Email, u.FirstName, u.LastName);
 
@@ -190,7 +209,17 @@ public sealed record ClientInfo(
 
 public sealed record GrantInfo(string Id, string ClientId, string ScopeId, string Issuer, string Status, DateTimeOffset Created);
 
-public sealed record RoleInfo(string Id, string Type, string Label, string Status, DateTimeOffset Created);
+public sealed record RoleInfo(string Id, string Type, string Label, string Status, DateTimeOffset Created)
+{
+    public string? CustomRoleId { get; init; }
+    public string? ResourceSetId { get; init; }
+    public IReadOnlyList<string> GroupTargets { get; init; } = [];
+
+    /// <summary>"appName" for an OIN app target, "appName/appId" for an instance target.</summary>
+    public IReadOnlyList<string> AppTargets { get; init; } = [];
+}
+
+public sealed record PrincipalRateLimitInfo(string Id, string PrincipalId, int? DefaultPercentage, int? DefaultConcurrencyPercentage);
 
 public sealed record UserInfo(string Id, string Status, string Login, string Email, string FirstName, string LastName);
 

@@ -21,10 +21,14 @@ public sealed class EmulatorStats
     private readonly Dictionary<string, Queue<DateTimeOffset>> _bucketTimes = new(StringComparer.Ordinal);
     private readonly Queue<RequestRecord> _recent = new();
     private long _total;
+    private long _writes;
     private int _inFlight;
     private int _maxInFlight;
 
     public long TotalRequests { get { lock (_gate) { return _total; } } }
+
+    /// <summary>Requests that may change the org (POST, PUT, PATCH, DELETE), answered or not: what "sends no write" counts.</summary>
+    public long Writes { get { lock (_gate) { return _writes; } } }
     public int InFlight { get { lock (_gate) { return _inFlight; } } }
 
     /// <summary>The largest number of API requests being handled at the same moment since the last reset.</summary>
@@ -85,6 +89,7 @@ public sealed class EmulatorStats
             _bucketTimes.Clear();
             _recent.Clear();
             _total = 0;
+            _writes = 0;
             _maxInFlight = _inFlight;
         }
     }
@@ -120,6 +125,7 @@ public sealed class EmulatorStats
             return new JsonObject
             {
                 ["totalRequests"] = _total,
+                ["writes"] = _writes,
                 ["inFlight"] = _inFlight,
                 ["maxInFlight"] = _maxInFlight,
                 ["count429"] = _statuses.GetValueOrDefault(429),
@@ -145,6 +151,12 @@ public sealed class EmulatorStats
         lock (_gate)
         {
             _total++;
+            if (!route.StartsWith("GET ", StringComparison.Ordinal) && !route.StartsWith("HEAD ", StringComparison.Ordinal) &&
+                !route.StartsWith("OPTIONS ", StringComparison.Ordinal))
+            {
+                _writes++;
+            }
+
             _routes[route] = _routes.GetValueOrDefault(route) + 1;
             _inFlight++;
             _maxInFlight = Math.Max(_maxInFlight, _inFlight);
