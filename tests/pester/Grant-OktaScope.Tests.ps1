@@ -364,20 +364,22 @@ Describe 'Grant-OktaScope' {
 
     Context 'under a low apps rate limit' {
         BeforeAll {
+            # An org of its own: the module shares what it learns of an org's limits across connections, as a runbook
+            # starting against an org with these limits would not have learned anything yet.
+            $Limited = Start-TestEmulator
+            $null = Connect-TestEmulator $Limited
             $Apps = @(1..3 | ForEach-Object { New-GrantTestApp "rate-limited-$_" })
             $Scopes = @('okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.logs.read')
-            # Changing the rules restarts the emulator's counts; a new connection starts with a pacer that has not seen the old
-            # (unlimited) X-Rate-Limit headers, as a runbook starting against an org with these limits would.
-            Set-EmulatorConfig $Emulator @{ rateLimits = @{ apps = @{ limit = 5; windowSeconds = 2 } } }
-            $null = Connect-TestEmulator $Emulator
-            Reset-EmulatorStats $Emulator
+            Set-EmulatorConfig $Limited @{ rateLimits = @{ apps = @{ limit = 5; windowSeconds = 2 } } }
+            $null = Connect-TestEmulator $Limited
+            Reset-EmulatorStats $Limited
             try {
                 $Out = @($Apps | Grant-OktaScope $Scopes -ErrorVariable err)
                 $Errors = @($err)
-                $Stats = Get-EmulatorStats $Emulator
+                $Stats = Get-EmulatorStats $Limited
             }
             finally {
-                Set-EmulatorConfig $Emulator @{ rateLimits = @{} }
+                Set-EmulatorConfig $Limited @{ rateLimits = @{} }
             }
         }
 
@@ -388,7 +390,7 @@ Describe 'Grant-OktaScope' {
 
         It 'leaves every grant in the org exactly once' {
             foreach ($app in $Apps) {
-                $grants = @((Get-LifecycleClient $Emulator $app.ClientId).grants)
+                $grants = @((Get-LifecycleClient $Limited $app.ClientId).grants)
                 $grants.Count | Should -Be 4
                 @($grants.scopeId | Sort-Object) | Should -Be @($Scopes | Sort-Object)
                 @($grants.status | Select-Object -Unique) | Should -Be @('ACTIVE')
@@ -397,6 +399,11 @@ Describe 'Grant-OktaScope' {
 
         It 'paces itself: at most 2 requests answered 429' {
             [int]$Stats.count429 | Should -BeLessOrEqual 2
+        }
+
+        AfterAll {
+            Stop-TestEmulator $Limited
+            $null = Connect-TestEmulator $Emulator
         }
     }
 }

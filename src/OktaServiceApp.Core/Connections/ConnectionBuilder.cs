@@ -48,7 +48,7 @@ public sealed class ConnectionBuilder
             throw new ArgumentNullException(nameof(settings));
         }
 
-        var org = ResolveOrg(request, connected: null, settings, required: true)!;
+        var org = ResolveOrg(request, connected: null, settings, required: true, connecting: true)!;
         var options = Options(org, request, settings);
         var mode = request.Mode ?? (request.ApiToken is not null ? AuthorizationMode.Ssws : settings.Mode);
         IOktaCredentials credentials;
@@ -95,7 +95,7 @@ public sealed class ConnectionBuilder
         var needsSettings = (request.OrgUrl is null && connected is null && orgRequired) || request.ClientId is null || request.Key is null;
         // Limits alone do not justify reading the environment and okta.yaml: their defaults hold for a one-off token.
         var source = needsSettings ? _loadSettings() : null;
-        var org = ResolveOrg(request, connected, source, orgRequired);
+        var org = ResolveOrg(request, connected, source, orgRequired, connecting: false);
         var clientId = FirstText(request.ClientId, source?.ClientId) ?? throw new OktaConfigurationException(
             ConfigurationProblem.ClientIdMissing, "No client id: pass -ClientId, pipe in an app, or set OKTA_CLIENT_CLIENTID.");
         var signer = await OpenKeyAsync(request, source, cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,8 @@ public sealed class ConnectionBuilder
         return new AppIdentity(org, clientId, signer, options, _registry);
     }
 
-    private static Uri? ResolveOrg(ConnectionRequest request, OrgConnection? connected, OktaSettings? settings, bool required)
+    private static Uri? ResolveOrg(ConnectionRequest request, OrgConnection? connected, OktaSettings? settings, bool required,
+        bool connecting)
     {
         if (request.OrgUrl is not null)
         {
@@ -127,7 +128,7 @@ public sealed class ConnectionBuilder
         var org = connected?.Client.OrgUrl ?? settings?.OrgUrl;
         if (org is null && required)
         {
-            throw request.HasParameters
+            throw connecting && request.HasParameters
                 ? new OktaConfigurationException(ConfigurationProblem.OrgUrlMissing,
                     "No org URL: pass -OrgUrl (such as https://dev-123.okta.com) or set OKTA_CLIENT_ORGURL.")
                 : NotConnected();

@@ -144,6 +144,19 @@ internal sealed class RateLimitPacer
                 RollOver(bucket);
             }
 
+            if (bucket.Stale)
+            {
+                // A new window may come with another limit (clients sharing an org, a changed rate-limit setting): one
+                // request learns it before the rest spend on the old numbers.
+                if (bucket.InFlight == 0)
+                {
+                    bucket.InFlight++;
+                    return null;
+                }
+
+                return Hold.ForAnswers(ChangedSignal(bucket));
+            }
+
             var reserve = Reserve(bucket.Limit, maxApiCapacity ?? _maxApiCapacity);
             if (bucket.Remaining - bucket.InFlight - 1 >= reserve)
             {
@@ -200,6 +213,7 @@ internal sealed class RateLimitPacer
             }
 
             bucket.Probed = true;
+            bucket.Stale = false;
             changed = bucket.Changed;
             bucket.Changed = null;
         }
@@ -229,6 +243,7 @@ internal sealed class RateLimitPacer
     private static void RollOver(Bucket bucket)
     {
         bucket.Rolled = true;
+        bucket.Stale = true;
         bucket.Remaining = bucket.Limit;
     }
 
@@ -252,6 +267,8 @@ internal sealed class RateLimitPacer
         public TaskCompletionSource<bool>? Changed;
         /// <summary>The last known window has passed and no response of the new one has arrived yet.</summary>
         public bool Rolled;
+        /// <summary>Rolled over by the clock and not yet confirmed by an answer.</summary>
+        public bool Stale;
         public long Limit;
         public long Remaining;
         public long ResetEpoch;

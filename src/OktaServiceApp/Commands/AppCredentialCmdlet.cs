@@ -63,9 +63,11 @@ public abstract class AppCredentialCmdlet : OktaCmdlet
             Key = KeySourceOf(Jwks, PrivateKeyPath),
             RegisteredKeyIds = KeyIds,
         };
+        // Read on the pipeline thread: the session's connection belongs to this runspace, and engine work runs elsewhere.
+        var connected = (connection ?? OktaSession.Current)?.Org;
         try
         {
-            return Run(ct => Engine.Connections.ResolveAppAsync(request, (connection ?? OktaSession.Current)?.Org, orgRequired, ct));
+            return Run(ct => Engine.Connections.ResolveAppAsync(request, connected, orgRequired, ct));
         }
         catch (KeyException e) when (e.Problem == KeyProblem.KeyNotRegistered)
         {

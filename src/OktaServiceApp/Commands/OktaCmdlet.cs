@@ -99,7 +99,9 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
 
         try
         {
-            var ambient = new OktaConnection(Run(ct => OktaSession.Ambient.GetAsync(Engine.Connections, ct)));
+            // The slot is this runspace's, so it is taken here rather than on the worker thread that builds.
+            var slot = OktaSession.Ambient;
+            var ambient = new OktaConnection(Run(ct => slot.GetAsync(Engine.Connections, ct)));
             WriteVerbose($"Using {ambient.OrgUrl} ({ambient.AuthMode}) from {ambient.Source}.");
             return ambient;
         }

@@ -142,7 +142,7 @@ public sealed class ConnectionBuilderTests
 
         var ex = await Assert.ThrowsAsync<OktaConfigurationException>(() =>
             builder.ResolveAppAsync(request, null, orgRequired: true, CancellationToken.None));
-        Assert.Equal(ConfigurationProblem.OrgUrlMissing, ex.Problem);
+        Assert.Equal(ConfigurationProblem.NotConnected, ex.Problem);
     }
 
     [Fact]
