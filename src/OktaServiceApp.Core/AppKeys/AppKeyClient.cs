@@ -15,33 +15,33 @@ public sealed class AppKeyClient
         _client = client;
     }
 
+    /// <summary>GET, following paging.</summary>
     public async Task<IReadOnlyList<AppKey>> ListAsync(string clientId, CancellationToken cancellationToken)
     {
-        var response = await _client.SendAsync(
-            new OktaRequest(HttpMethod.Get, $"{Base(clientId)}") { RetryFaults = true }, cancellationToken).ConfigureAwait(false);
-        var root = response.ReadJson();
-        // The spec's schema says an array, its example says {"jwks":{"keys":[...]}}: accept both.
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetObject("jwks", out var jwks) &&
-            jwks.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
+        var keys = new List<AppKey>();
+        await _client.GetPagesAsync(Base(clientId), ReadKeys, page =>
         {
-            root = keys;
-        }
-
-        if (root.ValueKind != JsonValueKind.Array)
-        {
-            throw response.Malformed("JSON that is neither a list of keys nor a JWKS", null);
-        }
-
-        return root.EnumerateArray().Select(Parse).ToList();
+            keys.AddRange(page.Select(Parse));
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        return keys;
     }
 
-    /// <summary>POST a public key, ACTIVE or INACTIVE. Not retried on faults: the caller lists to check an unknown outcome.</summary>
-    public async Task<AppKey> AddAsync(string clientId, PublicJwk jwk, bool active, CancellationToken cancellationToken)
+    /// <summary>POSTs a public key, ACTIVE or INACTIVE, exactly once (<see cref="IdempotentWrite"/>): after an unknown outcome the
+    /// app's keys are read and a key with the same material (and kid) is the result. A kid already in use on a first try is Okta's
+    /// 400, passed on.</summary>
+    public Task<AppKey> AddAsync(string clientId, PublicJwk jwk, bool active, CancellationToken cancellationToken)
     {
-        var body = new AddKeyRequest(jwk, active ? "ACTIVE" : "INACTIVE");
-        var response = await _client.SendAsync(new OktaRequest(HttpMethod.Post, Base(clientId)) { JsonBody = body }, cancellationToken)
-            .ConfigureAwait(false);
-        return Parse(response.ReadJson());
+        if (jwk is null)
+        {
+            throw new ArgumentNullException(nameof(jwk));
+        }
+
+        var request = new OktaRequest(HttpMethod.Post, Base(clientId)) { JsonBody = new AddKeyRequest(jwk, active ? "ACTIVE" : "INACTIVE") };
+        return IdempotentWrite.RunAsync(_client, $"addition of key {jwk.Kid} to {clientId}",
+            async ct => Parse((await _client.SendAsync(request, ct).ConfigureAwait(false)).ReadJson()),
+            async ct => (await ListAsync(clientId, ct).ConfigureAwait(false)).FirstOrDefault(key => IsSameKey(jwk, key)),
+            AlreadyExistsAnswer.LookAfterUnknownOutcome, cancellationToken);
     }
 
     public Task<AppKey> ActivateAsync(string clientId, string keyId, CancellationToken cancellationToken) =>
@@ -67,6 +67,33 @@ public sealed class AppKeyClient
             ? Parse(key)
             : new AppKey { Id = keyId, Status = action == "activate" ? "ACTIVE" : "INACTIVE" };
     }
+
+    /// <summary>The spec's schema says an array, its example says {"jwks":{"keys":[...]}}: accept both.</summary>
+    private static IReadOnlyList<JsonElement> ReadKeys(OktaResponse response)
+    {
+        var root = response.ReadJson();
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetObject("jwks", out var jwks) &&
+            jwks.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
+        {
+            root = keys;
+        }
+
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw response.Malformed("JSON that is neither a list of keys nor a JWKS", null);
+        }
+
+        return root.EnumerateArray().ToList();
+    }
+
+    /// <summary>The same public key: equal material, and the same kid when ours has one.</summary>
+    private static bool IsSameKey(PublicJwk ours, AppKey theirs) =>
+        (ours.Kid is not { Length: > 0 } || string.Equals(ours.Kid, theirs.KeyId, StringComparison.Ordinal)) &&
+        string.Equals(ours.Kty, theirs.Jwk.Kty, StringComparison.Ordinal) &&
+        (ours.N is { Length: > 0 }
+            ? string.Equals(ours.N, theirs.Jwk.N, StringComparison.Ordinal) && string.Equals(ours.E, theirs.Jwk.E, StringComparison.Ordinal)
+            : ours.X is { Length: > 0 } && string.Equals(ours.Crv, theirs.Jwk.Crv, StringComparison.Ordinal) &&
+              string.Equals(ours.X, theirs.Jwk.X, StringComparison.Ordinal) && string.Equals(ours.Y, theirs.Jwk.Y, StringComparison.Ordinal));
 
     private static string Base(string clientId) => $"/api/v1/apps/{Uri.EscapeDataString(clientId)}/credentials/jwks";
 

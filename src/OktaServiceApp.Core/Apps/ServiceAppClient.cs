@@ -46,39 +46,20 @@ public sealed class ServiceAppClient
             ? new OktaRequest(HttpMethod.Post, AppsPath + "?activate=true") { JsonBody = AppsApiModels.CreateRequest(name, keys) }
             : new OktaRequest(HttpMethod.Post, ClientsPath) { JsonBody = DcrModels.CreateRequest(name, keys) };
 
-        var maxTries = Math.Max(0, _client.Options.MaxRetries) + 1;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        // Okta allows two apps of one name, so a create is never refused as a duplicate: only an unknown outcome is looked behind.
+        var app = await IdempotentWrite.RunAsync(_client, $"creation of '{name}'",
+            async ct =>
             {
-                var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var response = await _client.SendAsync(request, ct).ConfigureAwait(false);
                 var json = response.ReadJson();
-                var app = spec.RequireDpop ? AppsApiModels.Map(json, response) : DcrModels.Map(json, response);
-                Remember(app);
-                OktaObserver.Verbose($"Created service app '{app.Name}' with client id {app.ClientId}.");
-                return app;
-            }
-            catch (OktaApiException ex) when (ex.IsUnknownOutcome())
-            {
-                OktaObserver.Verbose(
-                    $"Creating '{name}': the outcome is unknown ({ex.Kind}); looking for the app before trying again.");
-                var existing = await FindCreatedAsync(name, keys, spec.RequireDpop, ex, cancellationToken).ConfigureAwait(false);
-                if (existing is not null)
-                {
-                    OktaObserver.Verbose($"Found the app created by the interrupted request (client id {existing.ClientId}).");
-                    Remember(existing);
-                    return existing;
-                }
-
-                if (attempt >= maxTries)
-                {
-                    throw;
-                }
-
-                await _client.BackOffAsync(attempt, $"creation of '{name}' not applied, try {attempt + 1} of {maxTries}",
-                    cancellationToken).ConfigureAwait(false);
-            }
-        }
+                var created = spec.RequireDpop ? AppsApiModels.Map(json, response) : DcrModels.Map(json, response);
+                OktaObserver.Verbose($"Created service app '{created.Name}' with client id {created.ClientId}.");
+                return created;
+            },
+            ct => FindCreatedAsync(name, keys, spec.RequireDpop, ct),
+            AlreadyExistsAnswer.Error, cancellationToken).ConfigureAwait(false);
+        Remember(app);
+        return app;
     }
 
     /// <summary>GET /oauth2/v1/clients/{clientId}.</summary>
@@ -163,48 +144,40 @@ public sealed class ServiceAppClient
     }
 
     private async Task<ServiceApp?> FindCreatedAsync(string name, IReadOnlyList<PublicJwk> keys, bool appsApi,
-        OktaApiException original, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         ServiceApp? found = null;
-        try
+        if (appsApi)
         {
-            if (appsApi)
+            var path = AppsPath + "?limit=200&q=" + Uri.EscapeDataString(name);
+            await _client.GetPagesAsync(path, page =>
             {
-                var path = AppsPath + "?limit=200&q=" + Uri.EscapeDataString(name);
-                await _client.GetPagesAsync(path, page =>
+                foreach (var item in page)
                 {
-                    foreach (var item in page)
+                    if (found is null && item.ValueKind == JsonValueKind.Object)
                     {
-                        if (found is null && item.ValueKind == JsonValueKind.Object)
+                        var app = AppsApiModels.Map(item, null);
+                        if (IsOurs(app, name, keys))
                         {
-                            var app = AppsApiModels.Map(item, null);
-                            if (IsOurs(app, name, keys))
-                            {
-                                found = app;
-                            }
+                            found = app;
                         }
                     }
+                }
 
-                    return Task.CompletedTask;
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await ListClientsAsync(name, (app, _) =>
-                {
-                    if (found is null && IsOurs(app, name, keys))
-                    {
-                        found = app;
-                    }
-
-                    return Task.CompletedTask;
-                }, cancellationToken).ConfigureAwait(false);
-            }
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
         }
-        catch (OktaApiException listError)
+        else
         {
-            OktaObserver.Verbose($"Could not look for '{name}': {listError.Message}");
-            throw original;
+            await ListClientsAsync(name, (app, _) =>
+            {
+                if (found is null && IsOurs(app, name, keys))
+                {
+                    found = app;
+                }
+
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         return found;

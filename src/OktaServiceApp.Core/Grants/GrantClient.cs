@@ -32,9 +32,10 @@ public sealed class GrantClient
         return grants;
     }
 
-    /// <summary>POST {"scopeId","issuer"}. When the outcome is unknown (fault, timeout) the grants are re-read and the POST is
-    /// repeated only if the grant is still missing, so it exists exactly once.</summary>
-    public async Task<ScopeGrant> GrantAsync(string clientId, string scopeId, string issuer, CancellationToken cancellationToken)
+    /// <summary>POST {"scopeId","issuer"}, exactly once (<see cref="IdempotentWrite"/>): after an unknown outcome or a refusal
+    /// (Okta does not document its answer for a scope that is already granted) the grants are read, and an ACTIVE grant of the scope
+    /// by the issuer is the result.</summary>
+    public Task<ScopeGrant> GrantAsync(string clientId, string scopeId, string issuer, CancellationToken cancellationToken)
     {
         var id = UnknownOutcome.RequireId(clientId, nameof(clientId));
         if (!ScopeCatalog.IsWellFormed(scopeId))
@@ -43,49 +44,19 @@ public sealed class GrantClient
         }
 
         var normalizedIssuer = UnknownOutcome.RequireId(issuer, nameof(issuer)).TrimEnd('/');
-        var body = new GrantRequest { ScopeId = scopeId, Issuer = normalizedIssuer };
-        var maxTries = Math.Max(0, _client.Options.MaxRetries) + 1;
-        for (var attempt = 1; ; attempt++)
+        var request = new OktaRequest(HttpMethod.Post, GrantsPath(id))
         {
-            try
+            JsonBody = new GrantRequest { ScopeId = scopeId, Issuer = normalizedIssuer },
+            RetryFaults = false,
+        };
+        return IdempotentWrite.RunAsync(_client, $"grant of {scopeId} to {id}",
+            async ct =>
             {
-                var response = await _client.SendAsync(
-                    new OktaRequest(HttpMethod.Post, GrantsPath(id)) { JsonBody = body, RetryFaults = false },
-                    cancellationToken).ConfigureAwait(false);
+                var response = await _client.SendAsync(request, ct).ConfigureAwait(false);
                 return Map(response.ReadJson(), id, response);
-            }
-            catch (OktaApiException ex) when (ex.IsUnknownOutcome())
-            {
-                OktaObserver.Verbose(
-                    $"Granting {scopeId} to {id}: the outcome is unknown ({ex.Kind}); checking the app's grants before trying again.");
-                var existing = await FindActiveAsync(id, scopeId, normalizedIssuer, ex, cancellationToken).ConfigureAwait(false);
-                if (existing is not null)
-                {
-                    OktaObserver.Verbose($"Found the grant {existing.Id} created by the interrupted request.");
-                    return existing;
-                }
-
-                if (attempt >= maxTries)
-                {
-                    throw;
-                }
-
-                await _client.BackOffAsync(attempt, $"grant of {scopeId} not applied, try {attempt + 1} of {maxTries}",
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (OktaApiException ex) when (ex.Kind is OktaErrorKind.BadRequest or OktaErrorKind.Conflict)
-            {
-                // Okta does not document the answer for a scope that is already granted: look before failing.
-                var existing = await FindActiveAsync(id, scopeId, normalizedIssuer, ex, cancellationToken).ConfigureAwait(false);
-                if (existing is not null)
-                {
-                    OktaObserver.Verbose($"{scopeId} was already granted to {id} (grant {existing.Id}).");
-                    return existing;
-                }
-
-                throw;
-            }
-        }
+            },
+            async ct => (await ListAsync(id, ct).ConfigureAwait(false)).FirstOrDefault(g => g.IsActiveGrantOf(scopeId, normalizedIssuer)),
+            AlreadyExistsAnswer.Look, cancellationToken);
     }
 
     /// <summary>DELETE .../grants/{grantId}.</summary>
@@ -106,23 +77,6 @@ public sealed class GrantClient
         {
             OktaObserver.Verbose($"Grant {grant} is gone: the interrupted first DELETE revoked it.");
         }
-    }
-
-    private async Task<ScopeGrant?> FindActiveAsync(string clientId, string scopeId, string issuer, OktaApiException original,
-        CancellationToken cancellationToken)
-    {
-        IReadOnlyList<ScopeGrant> grants;
-        try
-        {
-            grants = await ListAsync(clientId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OktaApiException listError)
-        {
-            OktaObserver.Verbose($"Could not re-read the grants of {clientId}: {listError.Message}");
-            throw original;
-        }
-
-        return grants.FirstOrDefault(g => g.IsActiveGrantOf(scopeId, issuer));
     }
 
     private static string GrantsPath(string clientId) => $"/api/v1/apps/{UnknownOutcome.EscapePathSegment(clientId)}/grants";

@@ -98,8 +98,14 @@ public sealed partial class OktaClient : IDisposable
     internal RateLimitPacer Pacer => _pacer;
 
     /// <summary>GETs a list and follows Link rel="next", calling <paramref name="onPage"/> for each page's items as they arrive.</summary>
-    public async Task GetPagesAsync(string pathAndQuery, Func<IReadOnlyList<JsonElement>, Task> onPage,
-        CancellationToken cancellationToken)
+    public Task GetPagesAsync(string pathAndQuery, Func<IReadOnlyList<JsonElement>, Task> onPage,
+        CancellationToken cancellationToken) =>
+        GetPagesAsync(pathAndQuery, response => response.ReadArray(), onPage, cancellationToken);
+
+    /// <summary>As <see cref="GetPagesAsync(string, Func{IReadOnlyList{JsonElement}, Task}, CancellationToken)"/>, for a list
+    /// whose pages are not plain arrays: <paramref name="readPage"/> takes the items out of each answer.</summary>
+    internal async Task GetPagesAsync(string pathAndQuery, Func<OktaResponse, IReadOnlyList<JsonElement>> readPage,
+        Func<IReadOnlyList<JsonElement>, Task> onPage, CancellationToken cancellationToken)
     {
         if (onPage is null)
         {
@@ -113,7 +119,7 @@ public sealed partial class OktaClient : IDisposable
         {
             var response = await SendAsync(new OktaRequest(HttpMethod.Get, next) { RetryFaults = true }, cancellationToken)
                 .ConfigureAwait(false);
-            var items = response.ReadArray();
+            var items = readPage(response);
             page++;
             await onPage(items).ConfigureAwait(false);
             if (response.NextLink is not { } link)

@@ -1,6 +1,6 @@
 namespace OktaServiceApp.Core.Http;
 
-/// <summary>Helpers for calls that must not be repeated blindly (creating an app, granting a scope).</summary>
+/// <summary>Helpers for calls that must not be repeated blindly (see <see cref="IdempotentWrite"/>).</summary>
 internal static class UnknownOutcome
 {
     /// <summary>True when the server may or may not have applied the request: 5xx, timeout, dropped connection, or a
@@ -8,10 +8,6 @@ internal static class UnknownOutcome
     public static bool IsUnknownOutcome(this OktaApiException exception) =>
         exception.Kind is OktaErrorKind.ServerError or OktaErrorKind.Timeout or OktaErrorKind.ConnectionFailed
             or OktaErrorKind.MalformedResponse;
-
-    /// <summary>Waits the fault back-off of <paramref name="client"/> before another try of a non-idempotent call.</summary>
-    public static Task BackOffAsync(this OktaClient client, int retry, string reason, CancellationToken cancellationToken) =>
-        client.WaitForRetryAsync(retry, reason, cancellationToken);
 
     public static string EscapePathSegment(string value) => Uri.EscapeDataString(value);
 

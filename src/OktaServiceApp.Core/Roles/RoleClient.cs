@@ -14,35 +14,29 @@ public sealed class RoleClient
         _client = client;
     }
 
+    /// <summary>GET, following paging.</summary>
     public async Task<IReadOnlyList<RoleAssignment>> ListAsync(string clientId, CancellationToken cancellationToken)
     {
-        var response = await _client.SendAsync(new OktaRequest(HttpMethod.Get, Base(clientId)) { RetryFaults = true }, cancellationToken)
-            .ConfigureAwait(false);
-        return response.ReadArray().Select(r => Parse(r, clientId)).ToList();
+        var roles = new List<RoleAssignment>();
+        await _client.GetPagesAsync(Base(clientId), page =>
+        {
+            roles.AddRange(page.Select(r => Parse(r, clientId)));
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        return roles;
     }
 
-    /// <summary>Assigns a standard role. Okta answers 200 or 201 (its spec and its recordings disagree); both are success.</summary>
-    public async Task<RoleAssignment> AssignAsync(string clientId, string roleType, CancellationToken cancellationToken)
+    /// <summary>Assigns a standard role, exactly once (<see cref="IdempotentWrite"/>): after an unknown outcome the app's roles are
+    /// read and an assignment of that type is the result. A role the app already had is Okta's 409, passed on. Okta answers 200 or 201
+    /// (its spec and its recordings disagree); both are success.</summary>
+    public Task<RoleAssignment> AssignAsync(string clientId, string roleType, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await _client.SendAsync(
-                new OktaRequest(HttpMethod.Post, Base(clientId)) { JsonBody = new AssignRoleRequest { Type = roleType } },
-                cancellationToken).ConfigureAwait(false);
-            return Parse(response.ReadJson(), clientId);
-        }
-        catch (OktaApiException e) when (e.Kind is OktaErrorKind.ServerError or OktaErrorKind.Timeout or OktaErrorKind.ConnectionFailed)
-        {
-            // Unknown outcome: the role may exist now. Look before asking again, so it is assigned exactly once.
-            var existing = (await ListAsync(clientId, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(r => string.Equals(r.Type, roleType, StringComparison.Ordinal));
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            throw;
-        }
+        var request = new OktaRequest(HttpMethod.Post, Base(clientId)) { JsonBody = new AssignRoleRequest { Type = roleType } };
+        return IdempotentWrite.RunAsync(_client, $"assignment of {roleType} to {clientId}",
+            async ct => Parse((await _client.SendAsync(request, ct).ConfigureAwait(false)).ReadJson(), clientId),
+            async ct => (await ListAsync(clientId, ct).ConfigureAwait(false))
+                .FirstOrDefault(r => string.Equals(r.Type, roleType, StringComparison.Ordinal)),
+            AlreadyExistsAnswer.LookAfterUnknownOutcome, cancellationToken);
     }
 
     public async Task RemoveAsync(string clientId, string roleAssignmentId, CancellationToken cancellationToken) =>
