@@ -58,4 +58,35 @@ public sealed class FaultOptions
 
     /// <summary>Only paths starting with one of these are faulted; empty means every API path.</summary>
     public string[] PathPrefixes { get; set; } = [];
+
+    /// <summary>Counted faults played after the handler: the next N matching requests are applied, then answered with a 500 or a
+    /// dropped connection. Unlike the dice above, these let a test make "the write happened but the client does not know".</summary>
+    public List<AppliedFault> AfterApply { get; set; } = [];
+}
+
+/// <summary>What a client sees of a write that was applied: <see cref="ServerError500"/> is Okta's 500 E0000009, <see cref="Drop"/>
+/// a connection closed before any answer.</summary>
+public enum AppliedFaultKind
+{
+    ServerError500,
+    Drop,
+}
+
+/// <summary>
+/// "Apply the next <see cref="Count"/> requests of <see cref="Method"/> on a path under <see cref="PathPrefix"/>, then fail them."
+/// Only a request its handler answered with 2xx (one that changed or read the org) uses up the count, so a refused write stays
+/// refused and a test can say exactly which write is hit.
+/// </summary>
+public sealed class AppliedFault
+{
+    public AppliedFaultKind Kind { get; set; }
+    public string Method { get; set; } = "POST";
+    public string PathPrefix { get; set; } = "/";
+
+    /// <summary>How many more requests this rule fails; it counts down as it plays.</summary>
+    public int Count { get; set; } = 1;
+
+    internal bool Matches(string method, PathString path) =>
+        Count > 0 && string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) &&
+        path.Value?.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase) == true;
 }

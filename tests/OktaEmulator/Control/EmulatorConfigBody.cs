@@ -5,7 +5,8 @@ using OktaEmulator.Http;
 namespace OktaEmulator.Control;
 
 /// <summary>
-/// PUT /__emulator/config body: {"rateLimits":{"apps":{"limit":60,"windowSeconds":60}}, "faults":{...},
+/// PUT /__emulator/config body: {"rateLimits":{"apps":{"limit":60,"windowSeconds":60}},
+/// "faults":{..., "afterApply":[{"kind":"serverError500","method":"POST","pathPrefix":"/api/v1/apps/","count":1}]},
 /// "forbiddenPathPrefixes":["/api/v1/apps/0oa..."], "seed":1}.
 /// Each top-level member present replaces that setting wholesale; absent members leave it alone.
 /// </summary>
@@ -49,8 +50,14 @@ internal static class EmulatorConfigBody
         if (body.ContainsKey("faults"))
         {
             var f = body["faults"] as JsonObject ?? [];
+            if (ParseAfterApply(f, out error) is not { } afterApply)
+            {
+                return null;
+            }
+
             var faults = new FaultOptions
             {
+                AfterApply = afterApply,
                 ServerError500 = Double(f, "serverError500"),
                 ServiceUnavailable503 = Double(f, "serviceUnavailable503"),
                 Slow = Double(f, "slow"),
@@ -83,6 +90,65 @@ internal static class EmulatorConfigBody
         }
 
         return o => changes.ForEach(change => change(o));
+    }
+
+    /// <summary>faults.afterApply: [{"kind":"serverError500"|"drop","method":"POST","pathPrefix":"/api/v1/apps/","count":1}].</summary>
+    private static List<AppliedFault>? ParseAfterApply(JsonObject faults, out string error)
+    {
+        error = "";
+        var rules = new List<AppliedFault>();
+        if (faults["afterApply"] is null)
+        {
+            return rules;
+        }
+
+        if (faults["afterApply"] is not JsonArray array)
+        {
+            error = "faults.afterApply must be a list of {kind, method, pathPrefix, count}.";
+            return null;
+        }
+
+        foreach (var node in array)
+        {
+            if (node is not JsonObject rule)
+            {
+                error = "faults.afterApply must be a list of {kind, method, pathPrefix, count}.";
+                return null;
+            }
+
+            AppliedFaultKind kind;
+            switch (rule.String("kind"))
+            {
+                case "serverError500":
+                    kind = AppliedFaultKind.ServerError500;
+                    break;
+                case "drop":
+                    kind = AppliedFaultKind.Drop;
+                    break;
+                default:
+                    error = "faults.afterApply[].kind must be 'serverError500' or 'drop'.";
+                    return null;
+            }
+
+            var count = rule.ContainsKey("count") ? Int(rule, "count") : 1;
+            if (count is not > 0)
+            {
+                error = "faults.afterApply[].count must be a positive number.";
+                return null;
+            }
+
+            var method = rule.String("method") ?? "POST";
+            var prefix = rule.String("pathPrefix") ?? "/";
+            if (method.Trim().Length == 0 || !prefix.StartsWith('/'))
+            {
+                error = "faults.afterApply[] needs a method and a pathPrefix starting with '/'.";
+                return null;
+            }
+
+            rules.Add(new AppliedFault { Kind = kind, Method = method.Trim(), PathPrefix = prefix, Count = count.Value });
+        }
+
+        return rules;
     }
 
     private static int? Int(JsonObject obj, string name) =>

@@ -8,4 +8,10 @@ internal enum FaultKind
     Slow,
     Drop,
     Truncate,
+
+    /// <summary>Applied, then answered 500 (<see cref="AppliedFault"/>).</summary>
+    ServerError500AfterApply,
+
+    /// <summary>Applied, then the connection is dropped (<see cref="AppliedFault"/>).</summary>
+    DropAfterApply,
 }

@@ -11,6 +11,7 @@ namespace OktaEmulator.Hosting;
 /// <summary>
 /// What happens to every API request before its handler, in Okta's order: request id and Date, the rate limit
 /// (a refused request is not applied), the fault dice (a failed request is not applied either), then authentication.
+/// After the handler, a counted after-apply fault (<see cref="AppliedFault"/>) may replace a 2xx answer with a 500 or a drop.
 /// Control endpoints under /__emulator/ skip all of it and are not counted.
 /// </summary>
 internal sealed class ApiPipeline
@@ -85,8 +86,14 @@ internal sealed class ApiPipeline
                 return;
             }
 
-            await _next(context);
-            await AddMissingErrorBodyAsync(context);
+            if (_org.MayFailAfterApply(context.Request.Method, context.Request.Path))
+            {
+                fault = await HandleThenFailAsync(context, requestId, now);
+            }
+            else
+            {
+                await HandleAsync(context);
+            }
         }
         catch (Exception ex) when (!response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
@@ -98,11 +105,67 @@ internal sealed class ApiPipeline
         }
         finally
         {
-            var aborted = fault is FaultKind.Drop or FaultKind.Truncate;
+            var aborted = fault is FaultKind.Drop or FaultKind.Truncate or FaultKind.DropAfterApply;
             _org.Stats.End(new RequestRecord(context.Request.Method, route, bucket, aborted ? null : response.StatusCode,
                 fault == FaultKind.None ? null : fault.ToString(), now));
         }
     }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        await _next(context);
+        await AddMissingErrorBodyAsync(context);
+    }
+
+    /// <summary>Runs the handler with its answer held back; a 2xx answer that takes an after-apply fault is replaced by the fault
+    /// (the change stays applied), anything else goes out as it was.</summary>
+    private async Task<FaultKind> HandleThenFailAsync(HttpContext context, string requestId, DateTimeOffset now)
+    {
+        var response = context.Response;
+        var wire = response.Body;
+        using var heldBack = new MemoryStream();
+        response.Body = heldBack;
+        FaultKind fault;
+        try
+        {
+            await HandleAsync(context);
+            fault = response.StatusCode is >= 200 and <= 299
+                ? _org.TakeFaultAfterApply(context.Request.Method, context.Request.Path)
+                : FaultKind.None;
+        }
+        finally
+        {
+            response.Body = wire;
+        }
+
+        switch (fault)
+        {
+            case FaultKind.None:
+                heldBack.Position = 0;
+                await heldBack.CopyToAsync(wire, context.RequestAborted);
+                break;
+            case FaultKind.DropAfterApply:
+                _org.Stats.RecordFault(fault.ToString());
+                context.Abort();
+                break;
+            default:
+                _org.Stats.RecordFault(fault.ToString());
+                var limits = RateLimitHeaders.Select(name => (name, response.Headers[name])).ToList();
+                response.Clear();
+                StampHeaders(response, requestId, now);
+                foreach (var (name, value) in limits)
+                {
+                    response.Headers[name] = value;
+                }
+
+                await ApiResponse.OktaError(StatusCodes.Status500InternalServerError, "E0000009", "Internal Server Error").ExecuteAsync(context);
+                break;
+        }
+
+        return fault;
+    }
+
+    private static readonly string[] RateLimitHeaders = ["X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset"];
 
     /// <summary>Date is the org clock, so a client's wait (X-Rate-Limit-Reset − Date) is exact even under a test clock.</summary>
     private static void StampHeaders(HttpResponse response, string requestId, DateTimeOffset now)

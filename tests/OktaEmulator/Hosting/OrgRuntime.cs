@@ -93,6 +93,31 @@ internal sealed class OrgRuntime
         }
     }
 
+    /// <summary>Whether a counted after-apply fault may hit this request (it is taken only once the handler answered 2xx).</summary>
+    public bool MayFailAfterApply(string method, PathString path)
+    {
+        lock (_optionsGate)
+        {
+            return _options.Faults.AfterApply.Any(rule => rule.Matches(method, path));
+        }
+    }
+
+    /// <summary>Uses up one play of the first matching after-apply fault; <see cref="FaultKind.None"/> when none is left.</summary>
+    public FaultKind TakeFaultAfterApply(string method, PathString path)
+    {
+        lock (_optionsGate)
+        {
+            var rule = _options.Faults.AfterApply.FirstOrDefault(r => r.Matches(method, path));
+            if (rule is null)
+            {
+                return FaultKind.None;
+            }
+
+            rule.Count--;
+            return rule.Kind == AppliedFaultKind.Drop ? FaultKind.DropAfterApply : FaultKind.ServerError500AfterApply;
+        }
+    }
+
     /// <summary>Applies a change to the options; rate-limit counts restart and the fault dice are re-seeded.</summary>
     public void Configure(Action<EmulatorOptions> change)
     {
