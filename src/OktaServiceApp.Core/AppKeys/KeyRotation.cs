@@ -1,3 +1,4 @@
+using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Diagnostics;
 using OktaServiceApp.Core.Grants;
 using OktaServiceApp.Core.Http;
@@ -73,7 +74,9 @@ public sealed class KeyRotation
     private async Task<string> PickGrantedScopeAsync(string clientId, CancellationToken cancellationToken)
     {
         var grants = await new GrantClient(_client).ListAsync(clientId, cancellationToken).ConfigureAwait(false);
-        var active = grants.FirstOrDefault(g => g.Status == "ACTIVE");
+        // The proof token comes from the org authorization server, so only a grant by the org's issuer can prove the key.
+        var orgIssuer = OrgUrl.ToIssuer(_client.OrgUrl);
+        var active = grants.FirstOrDefault(g => g.IsActiveGrantOf(g.ScopeId, orgIssuer));
         if (active is null)
         {
             throw new OktaApiException(OktaErrorKind.BadRequest,

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OktaServiceApp.Core.Grants;
-using OktaServiceApp.Core.Http;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -118,60 +117,41 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
             WriteProgress(new ProgressRecord(ProgressId, "Granting Okta scopes", $"App {_apps}: {clientId}"));
         }
 
-        QueueItem((result, ct) => GrantAsync(connection.Client, clientId, issuer, wanted, app, passThru, result, ct));
-    }
-
-    private static async Task GrantAsync(OktaClient client, string clientId, string issuer, IReadOnlyList<string> scopes,
-        OktaServiceApp? app, bool passThru, ItemResult result, CancellationToken ct)
-    {
-        var grants = new GrantClient(client);
-        IReadOnlyList<ScopeGrant> existing;
-        try
+        QueueItem(async (result, ct) =>
         {
-            existing = await grants.ListAsync(clientId, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The app itself is the problem (unknown, forbidden): one error for the app, not one per scope.
-            ReportTo(result, e, clientId);
-            return;
-        }
-
-        foreach (var scope in scopes)
-        {
-            var active = existing.FirstOrDefault(g => g.IsActiveGrantOf(scope, issuer));
+            GrantReconciliation done;
             try
             {
-                ScopeGrant grant;
-                if (active is not null)
-                {
-                    Core.Diagnostics.OktaObserver.Verbose($"Scope '{scope}' is already granted to {clientId} (grant {active.Id}); not granting it again.");
-                    grant = active;
-                }
-                else
-                {
-                    Core.Diagnostics.OktaObserver.Verbose($"Granting scope '{scope}' to {clientId}.");
-                    grant = await grants.GrantAsync(clientId, scope, issuer, ct).ConfigureAwait(false);
-                }
-
-                if (!passThru || app is null)
-                {
-                    result.Output(new OktaScopeGrant(grant));
-                }
-            }
-            catch (OktaApiException e) when (e.Kind == OktaErrorKind.BadRequest)
-            {
-                result.Error(OktaErrors.FromApi(e, $"{clientId} {scope}", OktaErrors.ScopeInvalid));
+                // Approval was asked above, per scope, before any request: -WhatIf sends nothing at all.
+                done = await new GrantReconciler(connection.Client)
+                    .ReconcileAsync(clientId, wanted, issuer, GrantMode.Ensure, _ => true, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                ReportTo(result, e, e is OktaApiException { Kind: OktaErrorKind.Forbidden or OktaErrorKind.NotFound } ? clientId : $"{clientId} {scope}");
+                // The app itself is the problem (unknown, forbidden): one error for the app, not one per scope.
+                ReportTo(result, e, clientId);
+                return;
             }
-        }
 
-        if (passThru && app is not null)
-        {
-            result.Output(app);
-        }
+            foreach (var item in done.Results)
+            {
+                if (item.Error is not null)
+                {
+                    if (GrantItemErrors.For(item, clientId) is { } record)
+                    {
+                        result.Error(record);
+                    }
+                }
+                else if (item.Grant is not null && (!passThru || app is null))
+                {
+                    result.Output(new OktaScopeGrant(item.Grant));
+                }
+            }
+
+            if (passThru && app is not null)
+            {
+                result.Output(app);
+            }
+        });
     }
 }

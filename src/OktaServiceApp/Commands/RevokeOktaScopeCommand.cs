@@ -8,8 +8,9 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Revokes Okta API scopes from a service app.</para>
 /// <para type="description">Revoke-OktaScope deletes scope grants (DELETE /api/v1/apps/{clientId}/grants/{grantId}): either the
-/// grants piped in from Get-OktaScopeGrant, or the named -Scope of -ClientId. A scope that is not granted is already revoked, so it is
-/// skipped with a -Verbose note rather than an error. Tokens already issued keep their scopes until they expire. It asks for
+/// grants piped in from Get-OktaScopeGrant, or the named -Scope of -ClientId by -Issuer (the org authorization server by default; grants
+/// by another authorization server are left alone). A scope that is not granted is already revoked, so it is skipped with a -Verbose
+/// note rather than an error. Tokens already issued keep their scopes until they expire. It asks for
 /// confirmation unless -Confirm:$false is given.</para>
 /// </summary>
 /// <example>
@@ -52,6 +53,13 @@ public sealed class RevokeOktaScopeCommand : OktaCmdlet
     public string[] Scope { get; set; } = Array.Empty<string>();
 
     /// <summary>
+    /// <para type="description">The authorization server whose grants are revoked. Defaults to the org URL (the org authorization
+    /// server); a grant of the same scope by another authorization server is left alone.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = ByScopeSet)]
+    public string? Issuer { get; set; }
+
+    /// <summary>
     /// <para type="description">The connection to use; the session default when absent.</para>
     /// </summary>
     [Parameter]
@@ -67,59 +75,58 @@ public sealed class RevokeOktaScopeCommand : OktaCmdlet
         }
 
         var connection = ResolveConnection(Connection);
-        var grants = new GrantClient(connection.Client);
         if (InputObject is { } grant)
         {
-            Revoke(grants, grant.ClientId, grant.Id, grant.ScopeId);
+            RevokeGrant(new GrantClient(connection.Client), grant);
             return;
         }
 
-        IReadOnlyList<ScopeGrant> existing;
+        var issuer = string.IsNullOrEmpty(Issuer) ? connection.OrgUrl : Issuer!.TrimEnd('/');
+        var reconciler = new GrantReconciler(connection.Client);
+        var clientId = ClientId;
+        GrantPlan plan;
         try
         {
-            existing = Run(ct => grants.ListAsync(ClientId, ct));
+            plan = Run(ct => reconciler.PlanAsync(clientId, Scope, issuer, GrantMode.Revoke, ct));
         }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
-            WriteItemError(e, ClientId);
+            WriteItemError(e, clientId);
             return;
         }
 
-        foreach (var scope in Scope.Distinct(StringComparer.Ordinal))
+        // ShouldProcess must run on the pipeline thread, so every revocation is asked about here, before the engine sends anything.
+        var approved = new HashSet<GrantPlanItem>(plan.Changes.Where(item =>
+            ShouldProcess($"app {clientId}", $"Revoke scope '{item.ScopeId}' (grant {item.Existing!.Id})")));
+        var done = Run(ct => reconciler.ApplyAsync(plan, approved.Contains, ct));
+        foreach (var failed in done.Results.Where(r => r.Error is not null))
         {
-            var active = existing.Where(g => g.ScopeId == scope && g.Status == "ACTIVE").ToList();
-            if (active.Count == 0)
+            if (GrantItemErrors.For(failed, clientId) is { } record)
             {
-                WriteVerbose($"Scope '{scope}' is not granted to {ClientId}; nothing to revoke.");
-                continue;
-            }
-
-            foreach (var match in active)
-            {
-                Revoke(grants, ClientId, match.Id, scope);
+                WriteError(record);
             }
         }
     }
 
-    private void Revoke(GrantClient grants, string clientId, string grantId, string scope)
+    private void RevokeGrant(GrantClient grants, OktaScopeGrant grant)
     {
-        if (!ShouldProcess($"app {clientId}", $"Revoke scope '{scope}' (grant {grantId})"))
+        if (!ShouldProcess($"app {grant.ClientId}", $"Revoke scope '{grant.ScopeId}' (grant {grant.Id})"))
         {
             return;
         }
 
         try
         {
-            WriteVerbose($"Revoking scope '{scope}' from {clientId} (grant {grantId}).");
-            Run(ct => grants.RevokeAsync(clientId, grantId, ct));
+            WriteVerbose($"Revoking scope '{grant.ScopeId}' from {grant.ClientId} (grant {grant.Id}).");
+            Run(ct => grants.RevokeAsync(grant.ClientId, grant.Id, ct));
         }
         catch (OktaApiException e) when (e.Kind == OktaErrorKind.NotFound)
         {
-            WriteVerbose($"Grant {grantId} was already gone.");
+            WriteVerbose($"Grant {grant.Id} was already gone.");
         }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
-            WriteItemError(e, $"{clientId} {scope}");
+            WriteItemError(e, $"{grant.ClientId} {grant.ScopeId}");
         }
     }
 }

@@ -7,7 +7,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Makes an app's granted scopes exactly the given set.</para>
 /// <para type="description">Set-OktaScopeGrant is desired state for scope grants: it reads the app's grants, grants the missing scopes and
-/// revokes the extra ones, then outputs the app's grants for the given scopes. When nothing differs it changes nothing, so a runbook
+/// revokes the extra ones, then outputs the app's grants for the given scopes. Only grants by the issuer count: a grant of the same
+/// scope by another authorization server is neither taken as right nor revoked. When nothing differs it changes nothing, so a runbook
 /// can run it every night. -WhatIf prints the difference without changing anything.</para>
 /// </summary>
 /// <example>
@@ -64,40 +65,37 @@ public sealed class SetOktaScopeGrantCommand : OktaCmdlet
 
         var connection = ResolveConnection(Connection);
         var issuer = string.IsNullOrEmpty(Issuer) ? connection.OrgUrl : Issuer!.TrimEnd('/');
-        var grants = new GrantClient(connection.Client);
+        var reconciler = new GrantReconciler(connection.Client);
+        var clientId = ClientId;
+        GrantPlan plan;
         try
         {
-            var existing = Run(ct => grants.ListAsync(ClientId, ct)).Where(g => g.Status == "ACTIVE").ToList();
-            var desired = new HashSet<string>(Scope, StringComparer.Ordinal);
-            var result = existing.Where(g => desired.Contains(g.ScopeId)).ToList();
-            var missing = desired.Where(s => existing.All(g => g.ScopeId != s)).OrderBy(s => s, StringComparer.Ordinal).ToList();
-            var extra = existing.Where(g => !desired.Contains(g.ScopeId)).ToList();
-            WriteVerbose($"App {ClientId}: {missing.Count} scope(s) to grant, {extra.Count} to revoke, {result.Count} already right.");
-
-            foreach (var scope in missing)
-            {
-                if (ShouldProcess($"app {ClientId}", $"Grant scope '{scope}'"))
-                {
-                    result.Add(Run(ct => grants.GrantAsync(ClientId, scope, issuer, ct)));
-                }
-            }
-
-            foreach (var grant in extra)
-            {
-                if (ShouldProcess($"app {ClientId}", $"Revoke scope '{grant.ScopeId}' (grant {grant.Id})"))
-                {
-                    Run(ct => grants.RevokeAsync(ClientId, grant.Id, ct));
-                }
-            }
-
-            foreach (var grant in result.OrderBy(g => g.ScopeId, StringComparer.Ordinal))
-            {
-                WriteObject(new OktaScopeGrant(grant));
-            }
+            plan = Run(ct => reconciler.PlanAsync(clientId, Scope, issuer, GrantMode.Exactly, ct));
         }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
-            WriteItemError(e, ClientId);
+            WriteItemError(e, clientId);
+            return;
+        }
+
+        // ShouldProcess must run on the pipeline thread, so every change is asked about here, before the engine sends anything.
+        var approved = new HashSet<GrantPlanItem>(plan.Changes.Where(item => ShouldProcess($"app {clientId}", Describe(item))));
+        var done = Run(ct => reconciler.ApplyAsync(plan, approved.Contains, ct));
+        foreach (var failed in done.Results.Where(r => r.Error is not null))
+        {
+            if (GrantItemErrors.For(failed, clientId) is { } record)
+            {
+                WriteError(record);
+            }
+        }
+
+        foreach (var grant in done.Held.OrderBy(g => g.ScopeId, StringComparer.Ordinal))
+        {
+            WriteObject(new OktaScopeGrant(grant));
         }
     }
+
+    private static string Describe(GrantPlanItem item) => item.Action == GrantAction.Grant
+        ? $"Grant scope '{item.ScopeId}'"
+        : $"Revoke scope '{item.ScopeId}' (grant {item.Existing!.Id})";
 }

@@ -37,6 +37,36 @@ public sealed class GrantsTests(EmulatorFixture org) : IClassFixture<EmulatorFix
     }
 
     [Fact]
+    public async Task The_default_custom_authorization_server_is_the_one_other_issuer_a_grant_may_name()
+    {
+        var appId = await org.Api.CreateServiceClientAsync(TestKeys.PublicJwk(TestKeys.Rsa(0)));
+        var custom = org.Api.OrgUrl + "/oauth2/default";
+        using var accepted = await org.Api.PostAsync($"/api/v1/apps/{appId}/grants", Grant("okta.users.read", custom));
+        using var unknown = await org.Api.PostAsync($"/api/v1/apps/{appId}/grants", Grant("okta.users.read", org.Api.OrgUrl + "/oauth2/ausNope"));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(custom, (await OrgApi.JsonAsync(accepted))["issuer"]!.GetValue<string>());
+        Assert.Contains("issuer", await Expect.OktaCauseAsync(unknown, HttpStatusCode.BadRequest, "E0000001"));
+        Assert.Equal([custom], org.Emulator.State.GrantsFor(appId).Select(g => g.Issuer));
+    }
+
+    [Fact]
+    public async Task A_scope_granted_by_another_issuer_may_be_granted_by_the_org_and_only_that_grant_counts_for_tokens()
+    {
+        var (clientId, key) = await org.Api.NewServiceClientAsync();
+        using var custom = await org.Api.PostAsync($"/api/v1/apps/{clientId}/grants", Grant("okta.users.read", org.Api.OrgUrl + "/oauth2/default"));
+        Assert.Equal(HttpStatusCode.OK, custom.StatusCode);
+
+        using var refused = await org.Api.PostTokenAsync(OrgApi.TokenForm(Jwts.Assertion(clientId, org.Api.TokenUrl, key, org.Api.Now), "okta.users.read"));
+        Assert.Equal("consent_required", (await OrgApi.JsonAsync(refused))["error"]!.GetValue<string>());
+
+        using var orgGrant = await org.Api.PostAsync($"/api/v1/apps/{clientId}/grants", Grant("okta.users.read"));
+        Assert.Equal(HttpStatusCode.OK, orgGrant.StatusCode);
+        Assert.NotEmpty(await org.Api.GetTokenAsync(clientId, key, "okta.users.read"));
+        Assert.Equal(2, org.Emulator.State.GrantsFor(clientId).Count);
+    }
+
+    [Fact]
     public async Task Scope_must_be_in_the_okta_catalog()
     {
         var appId = await org.Api.CreateServiceClientAsync(TestKeys.PublicJwk(TestKeys.Rsa(0)));

@@ -49,11 +49,11 @@ internal static class GrantsEndpoints
                 return ApiResponse.ValidationFailed("issuer", "issuer: The field cannot be left blank.");
             }
 
-            // Exactly the org URL: "https://host/" (trailing slash) is a different issuer string.
-            if (issuer != org.OrgUrl)
+            // Exactly the org URL or the custom authorization server's issuer: "https://host/" (trailing slash) is another string.
+            if (!GrantIssuerRule.Accepts(org.OrgUrl, issuer))
             {
                 return ApiResponse.ValidationFailed("issuer",
-                    $"issuer: '{issuer}' is not the issuer of this org's authorization server ('{org.OrgUrl}').");
+                    $"issuer: '{issuer}' is not the issuer of an authorization server of this org ('{org.OrgUrl}').");
             }
 
             if (!ScopeCatalog.Contains(scopeId))
@@ -61,7 +61,7 @@ internal static class GrantsEndpoints
                 return ApiResponse.ValidationFailed("scopeId", $"scopeId: The scope '{scopeId}' is not a valid Okta scope.");
             }
 
-            if (app.Grants.Any(g => g.ScopeId == scopeId && g.Status == "ACTIVE"))
+            if (app.Grants.Any(g => g.ScopeId == scopeId && g.Issuer == issuer && g.Status == "ACTIVE"))
             {
                 return DuplicateGrantRule.Refusal(scopeId);
             }

@@ -12,7 +12,8 @@ internal static class ScopeRequest
 {
     private static readonly string[] OidcScopes = ["openid", "profile", "email", "address", "phone", "groups", "offline_access", "device_sso"];
 
-    public static (string[]? Scopes, TokenError? Error) Check(string scopeParameter, AppRecord client)
+    /// <summary>Only grants by the org's issuer count: this is the org authorization server.</summary>
+    public static (string[]? Scopes, TokenError? Error) Check(string scopeParameter, AppRecord client, string orgUrl)
     {
         var requested = scopeParameter.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
         if (requested.Length == 0)
@@ -30,7 +31,8 @@ internal static class ScopeRequest
             return Fail("client_credentials_self_scope_requested", "The 'client_credentials' grant type may not request .self scopes.");
         }
 
-        var granted = client.Grants.Where(g => g.Status == "ACTIVE").Select(g => g.ScopeId).ToHashSet(StringComparer.Ordinal);
+        var granted = client.Grants.Where(g => g.Status == "ACTIVE" && GrantIssuerRule.IsOrgGrant(orgUrl, g.Issuer))
+            .Select(g => g.ScopeId).ToHashSet(StringComparer.Ordinal);
         if (requested.Any(s => OidcScopes.Contains(s) || !ScopeCatalog.Contains(s)))
         {
             return Fail("invalid_scope", InvalidScope);

@@ -87,7 +87,7 @@ internal static class TokenEndpoint
 
         lock (org.Store.Gate)
         {
-            var (scopes, scopeError) = ScopeRequest.Check(scope, client);
+            var (scopes, scopeError) = ScopeRequest.Check(scope, client, org.OrgUrl);
             if (scopes is null)
             {
                 return Error(scopeError!);
