@@ -108,7 +108,7 @@ public sealed class UnknownOutcomeWriteTests : EmulatorOrgTests
         using var newKey = SigningKey.Generate("ES256");
         FailNextWrite(fault, "POST", $"/api/v1/apps/{clientId}/credentials/jwks");
 
-        var added = await new KeyRotation(admin, new TokenClient(Options()))
+        var added = await new KeyRotation(admin, new TokenClient(Options(), Registry))
             .AddAndProveAsync(clientId, newKey, "okta.users.read", CancellationToken.None);
 
         Assert.Equal("ACTIVE", added.Status);
