@@ -45,7 +45,7 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
-Import-Module (Join-Path $RepoRoot 'tests/tools/BuildTools.psm1') -Force
+Import-Module (Join-Path $RepoRoot 'tools/BuildTools.psm1') -Force
 
 function Invoke-Build {
     Write-Host "==> build ($Configuration)"

@@ -20,14 +20,17 @@ function Publish-Module {
     $deps = Join-Path $Destination 'Dependencies'
     $null = New-Item -ItemType Directory -Path $deps -Force
 
-    # Everything the engine loads goes to Dependencies/, which default probing never looks at, so that
-    # Microsoft.IdentityModel.* loads into our own AssemblyLoadContext (style-anchors §2). The engine itself sits at the root:
-    # output types hold engine objects, so the type loader needs it before the module's resolve hook exists.
+    # Our two assemblies are netstandard2.0 and serve both editions. Everything they load goes to Dependencies/<edition>, which
+    # default probing never looks at, so that Microsoft.IdentityModel.* loads into our own AssemblyLoadContext (style-anchors §2);
+    # the module initializer picks the folder by runtime. The engine itself sits at the root: output types hold engine objects, so
+    # the type loader needs it before the module's resolve hook exists.
     Invoke-Dotnet publish (Join-Path $RepoRoot 'src/OktaServiceApp.Core/OktaServiceApp.Core.csproj') `
         -c $Configuration --no-build --nologo '-v:q' -o (Join-Path $staging 'core')
-    Get-ChildItem (Join-Path $staging 'core') -Filter '*.dll' | Where-Object Name -ne 'OktaServiceApp.Core.dll' |
-        Copy-Item -Destination $deps
     Copy-Item (Join-Path $staging 'core/OktaServiceApp.Core.dll') $Destination
+    foreach ($edition in Get-EditionPayloadSpec -RepoRoot $RepoRoot) {
+        Publish-EditionPayload -RepoRoot $RepoRoot -Configuration $Configuration -Edition $edition `
+            -Staging (Join-Path $staging $edition.Name) -Destination (Join-Path $deps $edition.Name)
+    }
 
     # Only our own assemblies sit at the root: a dependency next to them would be found by default probing.
     Invoke-Dotnet publish (Join-Path $RepoRoot 'src/OktaServiceApp/OktaServiceApp.csproj') `
@@ -51,7 +54,8 @@ function Publish-Module {
 
     foreach ($expected in 'OktaServiceApp.psd1', 'OktaServiceApp.dll', 'OktaServiceApp.Format.ps1xml',
         'en-US/OktaServiceApp.dll-Help.xml', 'en-US/about_OktaServiceApp.help.txt',
-        'OktaServiceApp.Core.dll', 'Dependencies/Microsoft.IdentityModel.Tokens.dll') {
+        'OktaServiceApp.Core.dll', 'Dependencies/Desktop/Microsoft.IdentityModel.Tokens.dll',
+        'Dependencies/Core/Microsoft.IdentityModel.Tokens.dll') {
         if (-not (Test-Path (Join-Path $Destination $expected))) { throw "Staged module is missing $expected" }
     }
     foreach ($stray in Get-ChildItem $Destination -Filter '*.dll') {
@@ -59,11 +63,65 @@ function Publish-Module {
     }
 }
 
+function Get-EditionPayloadSpec {
+    # Desktop: Windows PowerShell 5.1 on .NET Framework 4.7.2 (the manifest's DotNetFrameworkVersion). Core: PowerShell 7.4 LTS on
+    # .NET 8, the lowest PowerShell 7 we support. Each gets tools/Payload's build for its framework, minus what that runtime has in-box.
+    param([Parameter(Mandatory)] [string] $RepoRoot)
+    $packages = Get-PayloadPackageFolder -RepoRoot $RepoRoot
+    $netfx = Get-ChildItem (Join-Path $packages 'microsoft.netframework.referenceassemblies.net472') -Directory | Sort-Object Name | Select-Object -Last 1
+    $netfxRef = Join-Path $netfx.FullName 'build/.NETFramework/v4.7.2'
+    $coreRef = Join-Path $packages ("microsoft.netcore.app.ref/{0}/ref/net8.0" -f (Get-BuildProperty -RepoRoot $RepoRoot -Name 'LowestCoreRuntime'))
+    [pscustomobject]@{ Name = 'Desktop'; Framework = 'net472'; InBox = @($netfxRef, (Join-Path $netfxRef 'Facades')) }
+    [pscustomobject]@{ Name = 'Core'; Framework = 'net8.0'; InBox = @($coreRef) }
+}
+
+function Publish-EditionPayload {
+    param(
+        [Parameter(Mandatory)] [string] $RepoRoot,
+        [Parameter(Mandatory)] [string] $Configuration,
+        [Parameter(Mandatory)] [object] $Edition,
+        [Parameter(Mandatory)] [string] $Staging,
+        [Parameter(Mandatory)] [string] $Destination
+    )
+    Invoke-Dotnet publish (Join-Path $RepoRoot 'tools/Payload/OktaServiceApp.Payload.csproj') `
+        -c $Configuration -f $Edition.Framework --no-build --nologo '-v:q' -o $Staging
+    $inBox = @{}
+    foreach ($folder in $Edition.InBox) {
+        if (-not (Test-Path $folder)) { throw "In-box reference assemblies for $($Edition.Name) are missing: $folder (restore tools/Payload)" }
+        foreach ($dll in Get-ChildItem $folder -Filter '*.dll') {
+            # Two System.EnterpriseServices helpers in the Framework pack are native images, not assemblies.
+            try { $name = [System.Reflection.AssemblyName]::GetAssemblyName($dll.FullName) } catch [System.BadImageFormatException] { continue }
+            $inBox[$name.Name] = $name.Version
+        }
+    }
+    $null = New-Item -ItemType Directory -Path $Destination -Force
+    foreach ($dll in Get-ChildItem $Staging -Filter '*.dll') {
+        $name = [System.Reflection.AssemblyName]::GetAssemblyName($dll.FullName)
+        if ($name.Name -eq 'OktaServiceApp.Payload') { continue }
+        # The runtime's own copy wins over ours when it is at least as new, so shipping ours would only cost bytes.
+        if ($inBox.ContainsKey($name.Name) -and $inBox[$name.Name] -ge $name.Version) { continue }
+        Copy-Item $dll.FullName $Destination
+    }
+}
+
+function Get-PayloadPackageFolder {
+    param([Parameter(Mandatory)] [string] $RepoRoot)
+    $assets = Join-Path $RepoRoot 'tools/Payload/obj/project.assets.json'
+    if (-not (Test-Path $assets)) { throw "tools/Payload is not restored: $assets is missing" }
+    $folders = (Get-Content $assets -Raw | ConvertFrom-Json).packageFolders
+    @($folders.PSObject.Properties.Name)[0]
+}
+
+function Get-BuildProperty {
+    param([Parameter(Mandatory)] [string] $RepoRoot, [Parameter(Mandatory)] [string] $Name)
+    $props = [xml](Get-Content (Join-Path $RepoRoot 'Directory.Build.props') -Raw)
+    $node = $props.Project.PropertyGroup | Where-Object { $_[$Name] } | Select-Object -First 1
+    $node[$Name].InnerText
+}
+
 function Get-ModuleVersion {
     param([Parameter(Mandatory)] [string] $RepoRoot)
-    $props = [xml](Get-Content (Join-Path $RepoRoot 'Directory.Build.props') -Raw)
-    $node = $props.Project.PropertyGroup | Where-Object { $_['ModuleVersion'] } | Select-Object -First 1
-    $node.ModuleVersion
+    Get-BuildProperty -RepoRoot $RepoRoot -Name 'ModuleVersion'
 }
 
 function Read-JUnitCounts {
