@@ -43,6 +43,11 @@ public sealed partial class OktaClient : IDisposable
         _orgOrigin = OrgUrl.GetLeftPart(UriPartial.Authority);
         var concurrency = Math.Max(1, Math.Min(ConcurrencyCap, options.MaxConcurrency));
         var handler = options.Handler ?? CreateDefaultHandler(concurrency);
+        if (options.Handler is null)
+        {
+            ServicePointDefaults.Apply(OrgUrl, concurrency);
+        }
+
         _http = new HttpClient(handler, disposeHandler: options.Handler is null)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
