@@ -67,7 +67,7 @@ function Get-EditionPayloadSpec {
     # Desktop: Windows PowerShell 5.1 on .NET Framework 4.7.2 (the manifest's DotNetFrameworkVersion). Core: PowerShell 7.4 LTS on
     # .NET 8, the lowest PowerShell 7 we support. Each gets tools/Payload's build for its framework, minus what that runtime has in-box.
     param([Parameter(Mandatory)] [string] $RepoRoot)
-    $packages = Get-PayloadPackageFolder -RepoRoot $RepoRoot
+    $packages = Get-ProjectPackageFolder -ProjectDirectory (Join-Path $RepoRoot 'tools/Payload')
     $netfx = Get-ChildItem (Join-Path $packages 'microsoft.netframework.referenceassemblies.net472') -Directory | Sort-Object Name | Select-Object -Last 1
     $netfxRef = Join-Path $netfx.FullName 'build/.NETFramework/v4.7.2'
     $coreRef = Join-Path $packages ("microsoft.netcore.app.ref/{0}/ref/net8.0" -f (Get-BuildProperty -RepoRoot $RepoRoot -Name 'LowestCoreRuntime'))
@@ -104,13 +104,6 @@ function Publish-EditionPayload {
     }
 }
 
-function Get-PayloadPackageFolder {
-    param([Parameter(Mandatory)] [string] $RepoRoot)
-    $assets = Join-Path $RepoRoot 'tools/Payload/obj/project.assets.json'
-    if (-not (Test-Path $assets)) { throw "tools/Payload is not restored: $assets is missing" }
-    $folders = (Get-Content $assets -Raw | ConvertFrom-Json).packageFolders
-    @($folders.PSObject.Properties.Name)[0]
-}
 
 function Get-BuildProperty {
     param([Parameter(Mandatory)] [string] $RepoRoot, [Parameter(Mandatory)] [string] $Name)
@@ -144,10 +137,74 @@ function Read-JUnitCounts {
     [pscustomobject]@{ Name = $Name; Passed = $total - $failed - $skipped; Failed = $failed; Skipped = $skipped }
 }
 
+function Read-XunitCounts {
+    # xunit's console runner writes its own XML: one <assembly> with total, passed, failed, skipped and errors.
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Name)
+    if (-not (Test-Path $Path)) { return [pscustomobject]@{ Name = $Name; Passed = 0; Failed = 1; Skipped = 0 } }
+    $xml = [xml](Get-Content $Path -Raw)
+    $passed = 0; $failed = 0; $skipped = 0
+    foreach ($assembly in @($xml.SelectNodes('//assembly'))) {
+        $passed += [int]$assembly.passed
+        $failed += [int]$assembly.failed + [int]$assembly.errors
+        $skipped += [int]$assembly.skipped
+    }
+    [pscustomobject]@{ Name = $Name; Passed = $passed; Failed = $failed; Skipped = $skipped }
+}
+
+function Invoke-FrameworkTests {
+    # Runs the engine tests' net472 build with xunit's console runner: natively on Windows (.NET Framework has ECDsa), under Mono
+    # elsewhere (installed with apt-get when absent), where the tests marked Requires=ECDsa are left out because Mono has none.
+    # Returns the runtime's name, or nothing when this machine has no way to run .NET Framework code.
+    param(
+        [Parameter(Mandatory)] [string] $RepoRoot,
+        [Parameter(Mandatory)] [string] $Configuration,
+        [Parameter(Mandatory)] [string] $ResultPath
+    )
+    $project = Join-Path $RepoRoot 'tests/OktaServiceApp.Core.Tests'
+    $dll = Join-Path $project "bin/$Configuration/net472/OktaServiceApp.Core.Tests.dll"
+    $packages = Get-ProjectPackageFolder -ProjectDirectory $project
+    $runner = Join-Path $packages 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
+    if (-not (Test-Path $runner)) { throw "xunit's console runner is not restored: $runner" }
+    $onWindows = [System.IO.Path]::DirectorySeparatorChar -eq '\'
+    if ($onWindows) {
+        Write-Host '==> xunit OktaServiceApp.Core.Tests (net472, .NET Framework)'
+        & $runner $dll -xml $ResultPath -parallel none
+        return '.NET Framework'
+    }
+    if (-not (Get-Command mono -ErrorAction SilentlyContinue)) {
+        if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+            Write-Warning 'No Mono and no apt-get here: the net472 engine tests do not run on this machine.'
+            return
+        }
+        Write-Host '==> installing Mono (apt-get install -y mono-devel)'
+        $sudo = if ((& id -u) -ne '0') { 'sudo' } else { $null }
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        if ($sudo) { & $sudo apt-get update -qq; & $sudo apt-get install -y -qq mono-devel } else { & apt-get update -qq; & apt-get install -y -qq mono-devel }
+        if ($LASTEXITCODE -ne 0) { throw "apt-get install mono-devel failed with exit code $LASTEXITCODE" }
+    }
+    Write-Host '==> xunit OktaServiceApp.Core.Tests (net472, Mono; without Requires=ECDsa)'
+    & mono $runner $dll -xml $ResultPath -notrait 'Requires=ECDsa'
+    'Mono'
+}
+
+function Get-ProjectPackageFolder {
+    param([Parameter(Mandatory)] [string] $ProjectDirectory)
+    $assets = Join-Path $ProjectDirectory 'obj/project.assets.json'
+    if (-not (Test-Path $assets)) { throw "$ProjectDirectory is not restored: $assets is missing" }
+    @((Get-Content $assets -Raw | ConvertFrom-Json).packageFolders.PSObject.Properties.Name)[0]
+}
+
 function New-ModulePackage {
     param([Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $Destination)
     if (Test-Path $Destination) { Remove-Item $Destination -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $Destination
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        # Windows PowerShell 5.1 has no PSResourceGet: pack from the repository's own PowerShell 7 instead.
+        $self = Join-Path $PSScriptRoot 'BuildTools.psm1'
+        & dotnet tool run pwsh -NoProfile -NonInteractive -Command "Import-Module '$self'; New-ModulePackage -ModulePath '$ModulePath' -Destination '$Destination'"
+        if ($LASTEXITCODE -ne 0) { throw "Packaging failed with exit code $LASTEXITCODE" }
+        return
+    }
     $repoName = 'OktaServiceAppBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     Register-PSResourceRepository -Name $repoName -Uri $Destination -Trusted
     try {
@@ -159,4 +216,4 @@ function New-ModulePackage {
     Get-ChildItem $Destination -Filter '*.nupkg' | ForEach-Object { Write-Host "==> package $($_.FullName)" }
 }
 
-Export-ModuleMember -Function Invoke-Dotnet, Publish-Module, Get-ModuleVersion, Read-JUnitCounts, New-ModulePackage
+Export-ModuleMember -Function Invoke-Dotnet, Publish-Module, Get-ModuleVersion, Read-JUnitCounts, Read-XunitCounts, Invoke-FrameworkTests, New-ModulePackage
