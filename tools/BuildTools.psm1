@@ -42,6 +42,7 @@ function Publish-Module {
     (Get-Content (Join-Path $moduleSource 'OktaServiceApp.psd1') -Raw).Replace('{{ModuleVersion}}', $version) |
         Set-Content (Join-Path $Destination 'OktaServiceApp.psd1') -Encoding utf8
     Copy-Item (Join-Path $moduleSource 'OktaServiceApp.Format.ps1xml') $Destination
+    Copy-Item (Join-Path $RepoRoot 'LICENSE'), (Join-Path $RepoRoot 'CHANGELOG.md') $Destination
     $helpOut = Join-Path $Destination 'en-US'
     $null = New-Item -ItemType Directory -Path $helpOut -Force
     Copy-Item (Join-Path $moduleSource 'en-US/*.txt') $helpOut
@@ -52,7 +53,7 @@ function Publish-Module {
         -OutputPath (Join-Path $helpOut 'OktaServiceApp.dll-Help.xml')
     if ($LASTEXITCODE -ne 0) { throw "Help generation failed with exit code $LASTEXITCODE" }
 
-    foreach ($expected in 'OktaServiceApp.psd1', 'OktaServiceApp.dll', 'OktaServiceApp.Format.ps1xml',
+    foreach ($expected in 'OktaServiceApp.psd1', 'OktaServiceApp.dll', 'OktaServiceApp.Format.ps1xml', 'LICENSE', 'CHANGELOG.md',
         'en-US/OktaServiceApp.dll-Help.xml', 'en-US/about_OktaServiceApp.help.txt',
         'OktaServiceApp.Core.dll', 'Dependencies/Desktop/Microsoft.IdentityModel.Tokens.dll',
         'Dependencies/Core/Microsoft.IdentityModel.Tokens.dll') {
