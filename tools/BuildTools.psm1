@@ -169,7 +169,7 @@ function Invoke-FrameworkTests {
     $onWindows = [System.IO.Path]::DirectorySeparatorChar -eq '\'
     if ($onWindows) {
         Write-Host '==> xunit OktaServiceApp.Core.Tests (net472, .NET Framework)'
-        & $runner $dll -xml $ResultPath -parallel none
+        & $runner $dll -xml $ResultPath | Out-Host
         return '.NET Framework'
     }
     if (-not (Get-Command mono -ErrorAction SilentlyContinue)) {
@@ -184,7 +184,7 @@ function Invoke-FrameworkTests {
         if ($LASTEXITCODE -ne 0) { throw "apt-get install mono-devel failed with exit code $LASTEXITCODE" }
     }
     Write-Host '==> xunit OktaServiceApp.Core.Tests (net472, Mono; without Requires=ECDsa)'
-    & mono $runner $dll -xml $ResultPath -notrait 'Requires=ECDsa'
+    & mono $runner $dll -xml $ResultPath -notrait 'Requires=ECDsa' | Out-Host
     'Mono'
 }
 
