@@ -10,7 +10,9 @@
 
     Tasks:
       Build     (default) stage an importable module at out/OktaServiceApp
-      Test      build, run every xunit project, then Pester in a fresh pwsh; prints "N passed, N failed"
+      Test      build, run every xunit project (net10.0, and the engine's net472 build under .NET Framework or Mono), then
+                Pester in a fresh pwsh (or powershell.exe when build.ps1 itself runs in Windows PowerShell 5.1);
+                prints "N passed, N failed, N skipped"
       Demo      build, start the emulator, run the whole flow visibly, stop the emulator
       Emulator  run the Okta org emulator in the foreground (prints {"orgUrl","apiToken"})
       Bench     benchmarks against the emulator, written to out/bench/results.md
@@ -45,7 +47,7 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
-Import-Module (Join-Path $RepoRoot 'tests/tools/BuildTools.psm1') -Force
+Import-Module (Join-Path $RepoRoot 'tools/BuildTools.psm1') -Force
 
 function Invoke-Build {
     Write-Host "==> build ($Configuration)"
@@ -62,23 +64,37 @@ function Invoke-Test {
     $null = New-Item -ItemType Directory -Path $results
     $suites = [System.Collections.Generic.List[object]]::new()
 
-    foreach ($project in 'OktaServiceApp.Core.Tests', 'OktaEmulator.Tests', 'OktaServiceApp.Tests') {
-        Write-Host "==> xunit $project"
+    # OktaServiceApp.Release.Tests reads the module staged above: its payload closure per edition, 5.1-safe scripts, CI, release files.
+    foreach ($project in 'OktaServiceApp.Core.Tests', 'OktaEmulator.Tests', 'OktaServiceApp.Tests', 'OktaServiceApp.Release.Tests') {
+        Write-Host "==> xunit $project (net10.0)"
         $xml = Join-Path $results "$project.xml"
         $path = Join-Path $RepoRoot "tests/$project/$project.csproj"
-        & dotnet test $path -c $Configuration --no-build --nologo `
+        & dotnet test $path -c $Configuration -f net10.0 --no-build --nologo `
             --logger "junit;LogFilePath=$xml" --logger 'console;verbosity=minimal'
         $suites.Add((Read-JUnitCounts -Path $xml -Name "xunit $project"))
     }
 
+    # The engine on a .NET Framework runtime: natively on Windows, under Mono elsewhere (without the tests that need ECDsa).
+    $frameworkXml = Join-Path $results 'OktaServiceApp.Core.Tests.net472.xml'
+    $framework = Invoke-FrameworkTests -RepoRoot $RepoRoot -Configuration $Configuration -ResultPath $frameworkXml
+    if ($framework) { $suites.Add((Read-XunitCounts -Path $frameworkXml -Name "xunit OktaServiceApp.Core.Tests (net472, $framework)")) }
+
     # The package-install test needs the .nupkg; Pester and an older IdentityModel (for the isolation test) come from NuGet.
     New-ModulePackage -ModulePath $ModuleOut -Destination (Join-Path $OutDir 'package')
-    Write-Host '==> pester (fresh pwsh)'
     Invoke-Dotnet restore (Join-Path $RepoRoot 'tests/pester/Pester.Download.proj') --nologo '-v:q'
     $pesterXml = Join-Path $results 'pester.xml'
-    & dotnet tool run pwsh -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'tests/pester/run.ps1') `
-        -ModulePath $ModuleOut -EmulatorPath (Join-Path $EmulatorOut 'OktaEmulator.dll') -ResultPath $pesterXml
-    $suites.Add((Read-JUnitCounts -Path $pesterXml -Name 'pester'))
+    $pesterArgs = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'tests/pester/run.ps1'),
+        '-ModulePath', $ModuleOut, '-EmulatorPath', (Join-Path $EmulatorOut 'OktaEmulator.dll'), '-ResultPath', $pesterXml)
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        # Run from Windows PowerShell 5.1: Pester runs there too, so the module is imported as Desktop.
+        Write-Host '==> pester (fresh powershell.exe, Desktop edition)'
+        & powershell.exe -ExecutionPolicy Bypass @pesterArgs
+    }
+    else {
+        Write-Host '==> pester (fresh pwsh)'
+        & dotnet tool run pwsh @pesterArgs
+    }
+    $suites.Add((Read-JUnitCounts -Path $pesterXml -Name "pester ($($PSVersionTable.PSEdition))"))
 
     Write-Host ''
     foreach ($s in $suites) { Write-Host ("{0}: {1} passed, {2} failed, {3} skipped" -f $s.Name, $s.Passed, $s.Failed, $s.Skipped) }

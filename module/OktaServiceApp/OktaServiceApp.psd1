@@ -53,9 +53,8 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Okta', 'OAuth', 'ServiceApp', 'DPoP', 'JWKS', 'JWT', 'Identity', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/oktaserviceapp/OktaServiceApp.PowerShell'
-            LicenseUri   = 'https://github.com/oktaserviceapp/OktaServiceApp.PowerShell/blob/main/LICENSE'
-            ReleaseNotes = 'See the project README.'
+            # No ProjectUri or LicenseUri until the project has a public home: the LICENSE and CHANGELOG.md ship in the module folder.
+            ReleaseNotes = 'See CHANGELOG.md in the module folder.'
         }
     }
 }

@@ -39,12 +39,18 @@ function Write-LoadState([string] $When) {
             foreach ($assembly in $context.Assemblies) {
                 if (-not $assembly.IsDynamic -and $assembly.Location -and
                     $assembly.Location.StartsWith($deps, [System.StringComparison]::OrdinalIgnoreCase)) {
-                    [pscustomobject]@{ Name = $assembly.GetName().Name; InDefault = [object]::ReferenceEquals($context, $default) }
+                    $tfm = $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false) | Select-Object -First 1
+                    [pscustomobject]@{
+                        Name = $assembly.GetName().Name; InDefault = [object]::ReferenceEquals($context, $default)
+                        Folder = Split-Path (Split-Path $assembly.Location -Parent) -Leaf
+                        Framework = $(if ($tfm) { $tfm.FrameworkName } else { '' })
+                    }
                 }
             }
         })
     "DEPS_LOADED_$When=" + $fromDeps.Count
     "DEPS_IN_DEFAULT_$When=" + @($fromDeps | Where-Object InDefault).Count
+    "DEPS_BUILDS_$When=" + (@($fromDeps | ForEach-Object { "$($_.Folder)/$($_.Name)@$($_.Framework)" }) -join ';')
     $tokensInDefault = @($default.Assemblies | Where-Object { $_.GetName().Name -eq 'Microsoft.IdentityModel.Tokens' })
     "TOKENS_IN_DEFAULT_$When=" + (@($tokensInDefault | ForEach-Object { $_.GetName().Version }) -join ',')
 }
@@ -120,6 +126,12 @@ Describe 'Sharing a session with Microsoft.IdentityModel 7.7.1' {
             [int](Get-LifecycleChildValue $Result 'DEPS_LOADED_AFTER') | Should -BeGreaterOrEqual 1
             Get-LifecycleChildValue $Result 'DEPS_IN_DEFAULT_AFTER' | Should -Be '0'
         }
+
+        It 'loads only the Core edition''s net8.0 builds' {
+            $builds = @((Get-LifecycleChildValue $Result 'DEPS_BUILDS_AFTER') -split ';')
+            $builds | Should -Not -BeNullOrEmpty
+            foreach ($build in $builds) { $build | Should -BeLike 'Core/*@.NETCoreApp,Version=v8.0' }
+        }
     }
 
     Context 'the module first, then IdentityModel 7.7.1' {
@@ -148,6 +160,12 @@ Describe 'Sharing a session with Microsoft.IdentityModel 7.7.1' {
         It 'loads its dependencies from its Dependencies folder outside the default load context' {
             [int](Get-LifecycleChildValue $Result 'DEPS_LOADED_AFTER') | Should -BeGreaterOrEqual 1
             Get-LifecycleChildValue $Result 'DEPS_IN_DEFAULT_AFTER' | Should -Be '0'
+        }
+
+        It 'loads only the Core edition''s net8.0 builds' {
+            $builds = @((Get-LifecycleChildValue $Result 'DEPS_BUILDS_AFTER') -split ';')
+            $builds | Should -Not -BeNullOrEmpty
+            foreach ($build in $builds) { $build | Should -BeLike 'Core/*@.NETCoreApp,Version=v8.0' }
         }
     }
 

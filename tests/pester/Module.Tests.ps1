@@ -22,6 +22,6 @@ Describe 'OktaServiceApp module' {
 
     It 'keeps every dependency out of the module root' {
         Get-ChildItem $ModulePath -Filter *.dll | ForEach-Object Name | Sort-Object | Should -Be @('OktaServiceApp.Core.dll', 'OktaServiceApp.dll')
-        Join-Path $ModulePath 'Dependencies/Microsoft.IdentityModel.Tokens.dll' | Should -Exist
+        Join-Path $ModulePath 'Dependencies/Core/Microsoft.IdentityModel.Tokens.dll' | Should -Exist
     }
 }

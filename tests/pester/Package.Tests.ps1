@@ -43,7 +43,7 @@ Describe 'The OktaServiceApp package' {
             Join-Path $Saved 'OktaServiceApp.Core.dll' | Should -Exist
             Join-Path $Saved 'OktaServiceApp.Format.ps1xml' | Should -Exist
             Join-Path $Saved 'en-US/about_OktaServiceApp.help.txt' | Should -Exist
-            Join-Path $Saved 'Dependencies/Microsoft.IdentityModel.Tokens.dll' | Should -Exist
+            Join-Path $Saved 'Dependencies/Core/Microsoft.IdentityModel.Tokens.dll' | Should -Exist
             @(Get-ChildItem -LiteralPath $Saved -Filter *.dll | ForEach-Object Name | Sort-Object) | Should -Be @('OktaServiceApp.Core.dll', 'OktaServiceApp.dll')
         }
 

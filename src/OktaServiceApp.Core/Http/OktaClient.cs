@@ -52,13 +52,10 @@ public sealed partial class OktaClient : IDisposable
         {
             handler = options.Handler;
         }
-        else if (registry is not null)
-        {
-            handler = org.Handler;
-        }
         else
         {
-            handler = _ownHandler = CreateDefaultHandler(Registry.MaxConcurrentRequestsPerOrg);
+            handler = registry is not null ? org.Handler : _ownHandler = CreateDefaultHandler(Registry.MaxConcurrentRequestsPerOrg);
+            ServicePointDefaults.Apply(OrgUrl, Registry.MaxConcurrentRequestsPerOrg);
         }
 
         _http = new HttpClient(handler, disposeHandler: false)

@@ -78,8 +78,19 @@ internal static partial class OwnerOnlyFile
             throw new UnauthorizedAccessException($"Cannot make '{fullPath}' readable by its owner only.", new Win32Exception(errno));
         }
 
+        if (s_isMono)
+        {
+            // Mono's FileStream cannot wrap a raw descriptor (its SafeFileHandle is an io-layer handle, so writing fails with
+            // "Invalid handle"). The file exists now, empty and 0600, so open it again by path. PowerShell never runs on Mono;
+            // it is the .NET Framework runtime the engine's tests run on under Linux.
+            handle.Dispose();
+            return new FileStream(fullPath, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 1);
+        }
+
         return new FileStream(handle, FileAccess.Write, bufferSize: 1);
     }
+
+    private static readonly bool s_isMono = Type.GetType("Mono.Runtime") is not null;
 
     private static class NativeUnix
     {

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace OktaServiceApp.PowerShell.Infrastructure;
 
 /// <summary>
 /// Serves the module's third-party dependencies from Dependencies/ into a private load context, so that Az or Microsoft.Graph,
-/// which load other versions of Microsoft.IdentityModel, can share the session (style-anchors §2).
+/// which load other versions of Microsoft.IdentityModel, can share the session (style-anchors §2). Each edition has its own folder:
+/// Dependencies/Desktop holds the packages' .NET Framework builds, Dependencies/Core their net8.0 builds minus what .NET 8 has in-box.
 /// OktaServiceApp.Core sits next to this dll instead: the output types hold engine objects in fields, and the type loader needs the
 /// engine assembly before OnImport could hook anything. Core's name is ours alone, so it cannot conflict.
 /// </summary>
@@ -14,7 +16,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 {
     private static readonly Assembly s_moduleAssembly = typeof(ModuleInitializer).Assembly;
     private static readonly string s_moduleFolder = Path.GetDirectoryName(s_moduleAssembly.Location) ?? ".";
-    private static readonly string s_dependencyFolder = Path.Combine(s_moduleFolder, "Dependencies");
+    private static readonly string s_dependencyFolder = Path.Combine(s_moduleFolder, "Dependencies", EditionFolder());
     private static readonly Lazy<Dictionary<string, string>> s_dependencies = new(FindDependencies);
     private static readonly ConcurrentDictionary<string, Assembly> s_loaded = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<LoadContextProxy?> s_context = new(() => LoadContextProxy.TryCreate("OktaServiceApp"));
@@ -73,6 +75,10 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         return string.Equals(folder, s_dependencyFolder, StringComparison.OrdinalIgnoreCase) ||
                string.Equals(folder, s_moduleFolder, StringComparison.OrdinalIgnoreCase);
     }
+
+    // PowerShell's own rule for $PSEdition: Desktop is .NET Framework, Core is everything else.
+    private static string EditionFolder() =>
+        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase) ? "Desktop" : "Core";
 
     private static Dictionary<string, string> FindDependencies()
     {

@@ -166,6 +166,7 @@ public sealed class OktaClientFaultTests
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
                 Task.FromResult(Read(buffer, offset, count));
 
+#if !NETFRAMEWORK
             public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
             {
                 var array = new byte[buffer.Length];
@@ -173,6 +174,7 @@ public sealed class OktaClientFaultTests
                 array.AsSpan(0, read).CopyTo(buffer.Span);
                 return ValueTask.FromResult(read);
             }
+#endif
         }
     }
 }

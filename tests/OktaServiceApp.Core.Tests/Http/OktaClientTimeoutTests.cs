@@ -118,11 +118,13 @@ public sealed class OktaClientTimeoutTests
             public override void SetLength(long value) => throw new NotSupportedException();
             public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+#if !NETFRAMEWORK
             public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
             {
                 // Ignores the token on purpose: only disposing the response may end the read (as on .NET Framework).
                 return await _never.Task;
             }
+#endif
 
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
                 _never.Task;

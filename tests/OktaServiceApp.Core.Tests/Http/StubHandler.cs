@@ -71,7 +71,11 @@ public sealed class StubHandler : HttpMessageHandler
                 headers[header.Key] = string.Join(", ", header.Value);
             }
 
+#if NETFRAMEWORK
+            body = await request.Content.ReadAsStringAsync();
+#else
             body = await request.Content.ReadAsStringAsync(cancellationToken);
+#endif
         }
 
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, headers, body);

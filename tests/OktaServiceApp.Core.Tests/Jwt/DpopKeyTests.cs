@@ -1,3 +1,4 @@
+using OktaServiceApp.Core.Tests.Support;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +13,7 @@ public sealed class DpopKeyTests
 {
     private static readonly Uri s_tokenUrl = new("https://example.okta.com/oauth2/v1/token");
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void CreateProof_HeaderCarriesPublicJwkAsObject()
     {
@@ -29,6 +31,7 @@ public sealed class DpopKeyTests
         Assert.Equal("P-256", jwk.GetProperty("crv").GetString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Thumbprint_IsThatOfTheHeaderJwk()
     {
@@ -40,6 +43,7 @@ public sealed class DpopKeyTests
         Assert.Equal(Base64UrlEncoder.Encode(identityModelJwk.ComputeJwkThumbprint()), dpop.Thumbprint);
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public async Task CreateProof_VerifiesWithTheHeaderJwk()
     {
@@ -52,6 +56,7 @@ public sealed class DpopKeyTests
         Assert.True(result.IsValid, result.Exception?.ToString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void CreateProof_TokenRequestClaims()
     {
@@ -68,6 +73,7 @@ public sealed class DpopKeyTests
         Assert.Equal(16, Base64UrlEncoder.DecodeBytes(claims.GetProperty("jti").GetString()).Length);
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void CreateProof_ResourceRequestClaims()
     {
@@ -80,10 +86,11 @@ public sealed class DpopKeyTests
         Assert.Equal(new[] { "htm", "htu", "iat", "jti", "ath" }, KeyTestHelpers.PropertyNames(claims));
         Assert.Equal("GET", claims.GetProperty("htm").GetString());
         Assert.Equal("https://example.okta.com:8443/api/v1/users", claims.GetProperty("htu").GetString());
-        var expectedAth = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken)));
+        var expectedAth = Base64UrlEncoder.Encode(Sha256(Encoding.ASCII.GetBytes(accessToken)));
         Assert.Equal(expectedAth, claims.GetProperty("ath").GetString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void CreateProof_AthMatchesRfc9449Example()
     {
@@ -97,6 +104,7 @@ public sealed class DpopKeyTests
         Assert.Equal("fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo", claims.GetProperty("ath").GetString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Theory]
     [InlineData("https://example.okta.com/api/v1/users/a@example.com?expand=x", "https://example.okta.com/api/v1/users/a@example.com")]
     [InlineData("https://EXAMPLE.okta.com:443/api/v1/apps/../groups", "https://example.okta.com/api/v1/groups")]
@@ -110,6 +118,7 @@ public sealed class DpopKeyTests
         Assert.Equal(expected, claims.GetProperty("htu").GetString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void CreateProof_JtiIsFreshEveryCall()
     {
@@ -122,6 +131,7 @@ public sealed class DpopKeyTests
         Assert.Equal(jtis.Count, jtis.Distinct().Count());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void CreateProof_RejectsRelativeUrlAndEmptyMethod()
     {
@@ -131,6 +141,7 @@ public sealed class DpopKeyTests
         Assert.Throws<ArgumentException>(() => dpop.CreateProof(" ", s_tokenUrl));
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Create_GivesDistinctKeys()
     {
@@ -138,5 +149,12 @@ public sealed class DpopKeyTests
         using var second = DpopKey.Create();
 
         Assert.NotEqual(first.Thumbprint, second.Thumbprint);
+    }
+
+    // SHA256.HashData is .NET 5+; the net472 build runs under Mono.
+    private static byte[] Sha256(byte[] data)
+    {
+        using var sha = SHA256.Create();
+        return sha.ComputeHash(data);
     }
 }

@@ -1,3 +1,4 @@
+using OktaServiceApp.Core.Tests.Support;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -20,9 +21,10 @@ public sealed class KeyProblemTests
             .Select(n => n.Substring("Problem_".Length))
             .ToHashSet();
 
-        Assert.All(Enum.GetNames<KeyProblem>(), name => Assert.Contains(name, tested));
+        Assert.All(Enum.GetNames(typeof(KeyProblem)), name => Assert.Contains(name, tested));
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public async Task Problem_KeyNotRegistered()
     {
@@ -75,6 +77,7 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.KeySizeWithEllipticCurve, Problem(() => SigningKey.Generate("ES512", 2048)));
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_InvalidKeyId()
     {
@@ -97,6 +100,7 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.FileNotFound, Problem(() => KeyFile.Read(path)));
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_PathIsDirectory()
     {
@@ -113,6 +117,7 @@ public sealed class KeyProblemTests
         }
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_PublicKeyOnly()
     {
@@ -125,10 +130,13 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.PublicKeyOnly, Problem(() => SigningKey.Import(JsonSerializer.Serialize(ec.ToPublicJwk()))));
         Assert.Equal(KeyProblem.PublicKeyOnly, Problem(() => SigningKey.Import(rsa.ToPublicJwksJson())));
 
+#if !NETFRAMEWORK
+        // .NET Framework cannot write a certificate as PEM.
         using var certificateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=test", certificateKey, HashAlgorithmName.SHA256);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
         Assert.Equal(KeyProblem.PublicKeyOnly, Problem(() => SigningKey.Import(certificate.ExportCertificatePem())));
+#endif
     }
 
     [Fact]
@@ -150,6 +158,7 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(TestKeys.P384EncryptedDes3Pem, "")));
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_MalformedPem()
     {
@@ -166,7 +175,7 @@ public sealed class KeyProblemTests
         var notDer = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
         Assert.Equal(KeyProblem.MalformedPem, Problem(() => SigningKey.Import(notDer)));
 
-        var truncated = string.Join('\n', lines.Take(2).Append("-----END PRIVATE KEY-----"));
+        var truncated = string.Join("\n", lines.Take(2).Append("-----END PRIVATE KEY-----"));
         Assert.Equal(KeyProblem.MalformedPem, Problem(() => SigningKey.Import(truncated)));
 
         var rsaLabelOnEcKey = pem.Replace("PRIVATE KEY", "RSA PRIVATE KEY");
@@ -191,10 +200,14 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.UnsupportedKeyType, Problem(() => SigningKey.Import("{\"kty\":\"oct\",\"k\":\"c2VjcmV0\"}")));
         Assert.Equal(KeyProblem.UnsupportedKeyType, Problem(() => SigningKey.Import("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AA\",\"d\":\"AA\"}")));
 
+#if !NETFRAMEWORK
+        // .NET Framework cannot write a DSA key as PKCS#8 PEM.
         using var dsa = DSA.Create(1024);
         Assert.Equal(KeyProblem.UnsupportedKeyType, Problem(() => SigningKey.Import(dsa.ExportPkcs8PrivateKeyPem())));
+#endif
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_UnsupportedCurve()
     {
@@ -204,12 +217,16 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.UnsupportedCurve, Problem(() => SigningKey.Import(WithMember(ec.ExportPrivateJwk(), "crv", "secp256k1"))));
         Assert.Equal(KeyProblem.UnsupportedCurve, Problem(() => SigningKey.Import(WithMember(ec.ExportPrivateJwk(), "crv", "P-192"))));
 
+#if !NETFRAMEWORK
+        // .NET Framework cannot write an EC key as SEC1 PEM.
         using var explicitCurve = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var explicitParameters = explicitCurve.ExportExplicitParameters(true);
         using var withExplicit = ECDsa.Create(explicitParameters);
         Assert.Equal(KeyProblem.UnsupportedCurve, Problem(() => SigningKey.Import(withExplicit.ExportECPrivateKeyPem())));
+#endif
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_UnknownFormat()
     {
@@ -227,6 +244,7 @@ public sealed class KeyProblemTests
         Assert.Equal(KeyProblem.UnknownFormat, Problem(() => SigningKey.Import(mismatched)));
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_NoPrivateKey()
     {
@@ -251,6 +269,7 @@ public sealed class KeyProblemTests
         }
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Problem_FileExists()
     {
@@ -271,6 +290,7 @@ public sealed class KeyProblemTests
         }
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public void Messages_NeverContainKeyMaterial()
     {

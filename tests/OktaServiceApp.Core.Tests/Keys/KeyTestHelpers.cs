@@ -50,10 +50,15 @@ internal static class KeyTestHelpers
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+#if NETFRAMEWORK
+        // No ArgumentList before .NET Core 2.1; the arguments here are paths and option names, so quoting is enough.
+        start.Arguments = string.Join(" ", arguments.Select(a => "\"" + a + "\""));
+#else
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+#endif
 
         using var process = Process.Start(start)!;
         process.StandardOutput.ReadToEnd();

@@ -46,10 +46,13 @@ internal static class SpecOperations
             }
 
             var paths = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["paths"];
-            foreach (var (key, node) in paths.Children)
+            // KeyValuePair has no Deconstruct on .NET Framework, where these tests also run.
+            foreach (var path in paths.Children)
             {
-                foreach (var (methodKey, operation) in ((YamlMappingNode)node).Children)
+                var (key, node) = (path.Key, path.Value);
+                foreach (var entry in ((YamlMappingNode)node).Children)
                 {
+                    var (methodKey, operation) = (entry.Key, entry.Value);
                     var method = ((YamlScalarNode)methodKey).Value!;
                     if (!s_methods.Contains(method))
                     {

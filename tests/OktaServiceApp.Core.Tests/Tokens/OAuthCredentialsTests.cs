@@ -1,3 +1,5 @@
+using OktaServiceApp.Core.Tests.Keys;
+using OktaServiceApp.Core.Tests.Support;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,7 +14,8 @@ namespace OktaServiceApp.Core.Tests.Tokens;
 public sealed class OAuthCredentialsTests : IDisposable
 {
     private readonly Core.Sharing.OktaRegistry _registry = new();
-    private readonly SigningKey _key = SigningKey.Generate("ES256");
+    // RSA so that these also run under Mono, which has no ECDsa; importing skips a slow RSA generation there.
+    private readonly SigningKey _key = SigningKey.Import(TestKeys.RsaPkcs1Pem);
 
     public void Dispose() => _key.Dispose();
 
@@ -48,6 +51,7 @@ public sealed class OAuthCredentialsTests : IDisposable
         Assert.DoesNotContain("bearer-at", credentials.ToString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public async Task Apply_DpopTokenSendsAFreshProofWithAthPerAttempt()
     {
@@ -78,7 +82,7 @@ public sealed class OAuthCredentialsTests : IDisposable
         var claims = calls.Select(c => TokenTestKit.JwtPart(c.Header("DPoP")!, 1)).ToList();
         Assert.Equal("GET", claims[0].GetProperty("htm").GetString());
         Assert.Equal(org.GetLeftPart(UriPartial.Authority) + "/api/v1/apps/0oa1/grants", claims[0].GetProperty("htu").GetString());
-        var expectedAth = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes("dpop-at")))
+        var expectedAth = Convert.ToBase64String(Sha256(Encoding.ASCII.GetBytes("dpop-at")))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         Assert.Equal(expectedAth, claims[0].GetProperty("ath").GetString());
         Assert.Equal("org-nonce", claims[0].GetProperty("nonce").GetString());
@@ -132,6 +136,7 @@ public sealed class OAuthCredentialsTests : IDisposable
         Assert.DoesNotContain("at-1", ex.ToString());
     }
 
+    [Trait(Requires.Name, Requires.ECDsa)]
     [Fact]
     public async Task OnResponse_ResourceNonceChallengeIsAnsweredWithTheNonce()
     {
@@ -173,5 +178,12 @@ public sealed class OAuthCredentialsTests : IDisposable
         Assert.Equal("eager", token.Value);
         Assert.Single(handler.Requests);
         Assert.Equal(new[] { "okta.apps.read" }, credentials.Scopes);
+    }
+
+    // SHA256.HashData is .NET 5+; the net472 build runs under Mono.
+    private static byte[] Sha256(byte[] data)
+    {
+        using var sha = SHA256.Create();
+        return sha.ComputeHash(data);
     }
 }
