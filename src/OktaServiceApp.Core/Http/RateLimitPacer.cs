@@ -115,6 +115,14 @@ internal sealed class RateLimitPacer
                 bucket.Limit = limit.Value;
                 bucket.Remaining = Math.Min(bucket.Remaining, remaining.Value);
             }
+            else if (limit.Value != bucket.Limit)
+            {
+                // An earlier reset with another limit is a new rule for the bucket (the org's limits changed while other
+                // connections had learned the old ones): the answer knows more than the remembered window.
+                bucket.Limit = limit.Value;
+                bucket.Remaining = remaining.Value;
+                bucket.ResetEpoch = reset.Value;
+            }
         }
     }
 

@@ -36,6 +36,32 @@ public sealed class RateLimitPacerTests
     }
 
     [Fact]
+    public void Observe_AnEarlierResetWithAnotherLimit_ReplacesTheRememberedWindow()
+    {
+        var pacer = new RateLimitPacer(() => T0, 100);
+        var now = T0.ToUnixTimeSeconds();
+        pacer.Observe("apps", 10000, 9990, now + 60);
+
+        // The org now allows 3 requests per 2 s window: the first answer under the new rule says so.
+        pacer.Observe("apps", 3, 1, now + 2);
+
+        Assert.Equal((3L, 1L, now + 2), (pacer.Snapshot("apps").Limit, pacer.Snapshot("apps").Remaining, pacer.Snapshot("apps").ResetEpoch));
+        Assert.Null(pacer.TryAdmit("apps"));
+        Assert.NotNull(pacer.TryAdmit("apps"));
+    }
+
+    [Fact]
+    public void Observe_AnEarlierResetWithTheSameLimit_IsALateAnswerAndIgnored()
+    {
+        var pacer = new RateLimitPacer(() => T0, 100);
+        var now = T0.ToUnixTimeSeconds();
+        pacer.Observe("apps", 100, 90, now + 60);
+        pacer.Observe("apps", 100, 5, now - 1);
+
+        Assert.Equal((90L, now + 60), (pacer.Snapshot("apps").Remaining, pacer.Snapshot("apps").ResetEpoch));
+    }
+
+    [Fact]
     public void Admit_CountsRequestsInFlightAgainstRemaining()
     {
         var pacer = new RateLimitPacer(() => T0, 100);
