@@ -145,9 +145,10 @@ function Read-XunitCounts {
     $xml = [xml](Get-Content $Path -Raw)
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($assembly in @($xml.SelectNodes('//assembly'))) {
-        $passed += [int]$assembly.passed
-        $failed += [int]$assembly.failed + [int]$assembly.errors
-        $skipped += [int]$assembly.skipped
+        # GetAttribute, not $assembly.errors: <assembly> also has an <errors> child element, and PowerShell would return both.
+        $passed += [int]$assembly.GetAttribute('passed')
+        $failed += [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors')
+        $skipped += [int]$assembly.GetAttribute('skipped')
     }
     [pscustomobject]@{ Name = $Name; Passed = $passed; Failed = $failed; Skipped = $skipped }
 }
