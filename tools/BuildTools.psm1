@@ -181,7 +181,9 @@ function Invoke-FrameworkTests {
         Write-Host '==> installing Mono (apt-get install -y mono-devel)'
         $sudo = if ((& id -u) -ne '0') { 'sudo' } else { $null }
         $env:DEBIAN_FRONTEND = 'noninteractive'
-        if ($sudo) { & $sudo apt-get update -qq; & $sudo apt-get install -y -qq mono-devel } else { & apt-get update -qq; & apt-get install -y -qq mono-devel }
+        # To the host, not the pipeline: this function's output is the runtime's name.
+        if ($sudo) { & $sudo apt-get update -qq | Out-Host; & $sudo apt-get install -y -qq mono-devel | Out-Host }
+        else { & apt-get update -qq | Out-Host; & apt-get install -y -qq mono-devel | Out-Host }
         if ($LASTEXITCODE -ne 0) { throw "apt-get install mono-devel failed with exit code $LASTEXITCODE" }
     }
     Write-Host '==> xunit OktaServiceApp.Core.Tests (net472, Mono; without Requires=ECDsa)'

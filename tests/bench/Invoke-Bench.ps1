@@ -140,7 +140,7 @@ function New-OneCmdletModule {
     # Built here, outside every timing, the way build.ps1 builds ours: Release, netstandard2.0, the dll next to its manifest.
     $source = Join-Path $PSScriptRoot 'OneCmdletModule'
     $destination = Join-Path $OutDir 'OneCmdletModule'
-    & dotnet build (Join-Path $source 'OneCmdletModule.csproj') -c Release --nologo '-v:q' '-clp:ErrorsOnly' -o $destination
+    & dotnet build (Join-Path $source 'OneCmdletModule.csproj') -c Release --nologo '-v:q' '-clp:ErrorsOnly' -o $destination | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "Building the one-cmdlet baseline module failed with exit code $LASTEXITCODE" }
     Copy-Item (Join-Path $source 'OneCmdletModule.psd1') $destination
     Join-Path $destination 'OneCmdletModule.psd1'

@@ -139,11 +139,17 @@ Describe 'The module manifest' {
         @($Manifest.ExportedAliases.Keys).Count | Should -Be 0
     }
 
-    It 'has Tags, a ProjectUri and a LicenseUri for the gallery' {
+    It 'has Tags for the gallery, and a ProjectUri or LicenseUri only when it is a real address' {
+        # Until the project has a public home the URIs are left out (a gallery shows a dead link otherwise);
+        # the LICENSE and CHANGELOG.md ship in the module folder instead.
         $psData = $Data.PrivateData.PSData
         @($psData.Tags).Count | Should -BeGreaterThan 0
-        [uri]::IsWellFormedUriString($psData.ProjectUri, [System.UriKind]::Absolute) | Should -BeTrue
-        [uri]::IsWellFormedUriString($psData.LicenseUri, [System.UriKind]::Absolute) | Should -BeTrue
+        foreach ($key in 'ProjectUri', 'LicenseUri') {
+            if ($psData.ContainsKey($key)) {
+                [uri]::IsWellFormedUriString($psData[$key], [System.UriKind]::Absolute) | Should -BeTrue -Because $key
+            }
+        }
+        Join-Path (Split-Path $ManifestPath) 'LICENSE' | Should -Exist
     }
 }
 
