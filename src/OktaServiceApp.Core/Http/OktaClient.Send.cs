@@ -146,7 +146,7 @@ public sealed partial class OktaClient
                 }
 
                 throw WithOutcome(
-                    OktaErrors.FromResponse(response, body, method, path,
+                    OktaErrorResponse.FromResponse(response, body, method, path,
                         maxRetries == 0
                             ? "Okta's rate limit was exceeded and retries are off (MaxRetries 0)"
                             : $"Okta's rate limit was still exceeded after {maxRetries} retries; try again later or lower the request rate"),
@@ -172,7 +172,7 @@ public sealed partial class OktaClient
                 }
             }
 
-            throw WithOutcome(OktaErrors.FromResponse(response, body, method, path), unknownOutcome);
+            throw WithOutcome(OktaErrorResponse.FromResponse(response, body, method, path), unknownOutcome);
         }
     }
 

@@ -20,17 +20,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Add, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(OktaServiceAppKey))]
-public sealed class AddOktaServiceAppKeyCommand : OktaCmdlet
+public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0)]
-    [Alias("client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
     /// <summary>
     /// <para type="description">The key pair whose public half to register.</para>
     /// </summary>
@@ -42,12 +33,6 @@ public sealed class AddOktaServiceAppKeyCommand : OktaCmdlet
     /// </summary>
     [Parameter]
     public SwitchParameter Inactive { get; set; }
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -29,11 +29,12 @@ namespace OktaServiceApp.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Add, "OktaServiceAppRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = StandardSet)]
 [OutputType(typeof(OktaServiceAppRole))]
-public sealed class AddOktaServiceAppRoleCommand : OktaCmdlet
+public sealed class AddOktaServiceAppRoleCommand : ConnectedCmdlet
 {
     private const string StandardSet = "Standard";
     private const string CustomSet = "Custom";
 
+    // Not ClientCmdlet's -ClientId: -Role holds position 0 here, so the client id is named or piped, never positional.
     /// <summary>
     /// <para type="description">The app's client id. Binds from piped apps.</para>
     /// </summary>
@@ -64,12 +65,6 @@ public sealed class AddOktaServiceAppRoleCommand : OktaCmdlet
     [Parameter(Mandatory = true, ParameterSetName = CustomSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string ResourceSet { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -11,7 +11,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// Parameters shared by cmdlets that act as a service app: who (ClientId), with which key (Jwks or PrivateKeyPath), at which org.
 /// All bind by property name from an OktaServiceApp; anything missing falls back to OKTA_CLIENT_* and okta.yaml.
 /// </summary>
-public abstract class AppCredentialCmdlet : OktaCmdlet
+public abstract class AppCredentialCmdlet : ConnectedCmdlet
 {
     /// <summary>Parameter set for a key pair object.</summary>
     protected const string JwksSet = "Jwks";
@@ -22,7 +22,7 @@ public abstract class AppCredentialCmdlet : OktaCmdlet
     /// <para type="description">The service app's client id. Binds from piped apps; defaults to OKTA_CLIENT_CLIENTID.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("client_id", "AppId")]
+    [Alias("Id", "client_id", "AppId")]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string? ClientId { get; set; }
 

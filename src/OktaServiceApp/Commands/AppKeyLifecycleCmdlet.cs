@@ -5,29 +5,14 @@ using OktaServiceApp.PowerShell.Infrastructure;
 namespace OktaServiceApp.PowerShell.Commands;
 
 /// <summary>Enable, Disable and Remove-OktaServiceAppKey: one key of one app, piped from Get-OktaServiceAppKey or named.</summary>
-public abstract class AppKeyLifecycleCmdlet : OktaCmdlet
+public abstract class AppKeyLifecycleCmdlet : AppItemCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from piped keys and apps.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
     /// <summary>
     /// <para type="description">Okta's id of the key (pks...), as Get-OktaServiceAppKey shows it. Binds from piped keys.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <summary>The sentence for ShouldProcess, such as "Disable key".</summary>
     private protected abstract string Action { get; }

@@ -7,7 +7,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// A cmdlet about one app at a time: -ClientId bound from piped apps, grants, keys, roles, CSV rows or plain strings,
 /// and -Connection.
 /// </summary>
-public abstract class ClientCmdlet : OktaCmdlet
+public abstract class ClientCmdlet : ConnectedCmdlet
 {
     /// <summary>
     /// <para type="description">The app's client id. Binds from the ClientId, Id, client_id or AppId property of piped objects, or a plain string.</para>
@@ -17,12 +17,6 @@ public abstract class ClientCmdlet : OktaCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string ClientId { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <summary>Reads a list for this client and writes each item; a failure is one error with the client id as target.</summary>
     private protected void WriteAll<T>(Func<OktaConnection, CancellationToken, Task<IReadOnlyList<T>>> read, Func<T, object> toOutput)

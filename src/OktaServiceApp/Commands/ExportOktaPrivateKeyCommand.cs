@@ -71,7 +71,7 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
         var path = GetUnresolvedProviderPathFromPSPath(Path);
         if (jwks is null || !jwks.HasPrivateKey)
         {
-            WriteError(OktaErrors.Invalid(OktaErrors.NoPrivateKey,
+            WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey,
                 "This object holds no private key: only keys made by New-OktaJwks or read by Import-OktaPrivateKey in this session can be exported.",
                 input, ErrorCategory.InvalidData));
             return;
@@ -97,7 +97,7 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "OktaKeyFileWriteFailed", ErrorCategory.WriteError, path));
+            WriteError(OktaErrors.KeyFile(e, path, writing: true));
         }
     }
 }

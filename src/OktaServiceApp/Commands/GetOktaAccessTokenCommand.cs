@@ -48,12 +48,6 @@ public sealed class GetOktaAccessTokenCommand : AppCredentialCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>
-    /// <para type="description">A connection whose org and retry settings to use.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {

@@ -45,7 +45,7 @@ public sealed class GetOktaRequiredScopeCommand : PSCmdlet
         var operation = RequiredScopes.Find(Method, Path);
         if (operation is null)
         {
-            WriteError(OktaErrors.Invalid(OktaErrors.OperationUnknown,
+            WriteError(OktaErrors.Invalid(ErrorIds.OperationUnknown,
                 $"Okta's API has no operation {Method.ToUpperInvariant()} {Path}. Check the path and the method.", Path, ErrorCategory.ObjectNotFound));
             return;
         }

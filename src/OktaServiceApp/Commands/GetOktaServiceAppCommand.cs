@@ -21,11 +21,12 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OktaServiceApp", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(OktaServiceApp))]
-public sealed class GetOktaServiceAppCommand : OktaCmdlet
+public sealed class GetOktaServiceAppCommand : ConnectedCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ByClientId";
 
+    // Not ClientCmdlet's -ClientId: it belongs to the ByClientId set only; the List set has none.
     /// <summary>
     /// <para type="description">The client id of one app.</para>
     /// </summary>
@@ -40,12 +41,6 @@ public sealed class GetOktaServiceAppCommand : OktaCmdlet
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
     public string? Name { get; set; }
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -19,15 +19,9 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OktaServiceAppReport")]
 [OutputType(typeof(OktaServiceAppReportRow))]
-public sealed class GetOktaServiceAppReportCommand : OktaCmdlet
+public sealed class GetOktaServiceAppReportCommand : ConnectedCmdlet
 {
     private const int ProgressId = 0x0C7B;
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()

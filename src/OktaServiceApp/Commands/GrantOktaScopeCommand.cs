@@ -30,7 +30,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsSecurity.Grant, "OktaScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(OktaScopeGrant), typeof(OktaServiceApp))]
-public sealed class GrantOktaScopeCommand : OktaCmdlet
+public sealed class GrantOktaScopeCommand : ConnectedCmdlet
 {
     /// <summary>
     /// <para type="description">The Okta scopes to grant, such as okta.users.read.</para>
@@ -41,6 +41,7 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
     [ArgumentCompleter(typeof(ScopeCompleter))]
     public string[] Scope { get; set; } = Array.Empty<string>();
 
+    // Not ClientCmdlet's -ClientId: -Scope holds position 0 here, so the client id is named or piped, never positional.
     /// <summary>
     /// <para type="description">The app's client id. Binds from the ClientId, Id, client_id or AppId property of piped objects.</para>
     /// </summary>
@@ -67,12 +68,6 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
     /// </summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     private const int ProgressId = 0x6A17;
     private int _apps;
@@ -137,7 +132,7 @@ public sealed class GrantOktaScopeCommand : OktaCmdlet
             {
                 if (item.Error is not null)
                 {
-                    if (GrantItemErrors.For(item, clientId) is { } record)
+                    if (OktaErrors.ForGrantItem(item, clientId) is { } record)
                     {
                         result.Error(record);
                     }

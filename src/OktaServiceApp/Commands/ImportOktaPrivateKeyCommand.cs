@@ -60,7 +60,7 @@ public sealed class ImportOktaPrivateKeyCommand : OktaCmdlet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(e, "OktaKeyFileReadFailed", ErrorCategory.ReadError, path));
+            WriteError(OktaErrors.KeyFile(e, path, writing: false));
         }
     }
 }

@@ -26,7 +26,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "OktaApi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PSObject))]
-public sealed class InvokeOktaApiCommand : OktaCmdlet
+public sealed class InvokeOktaApiCommand : ConnectedCmdlet
 {
     /// <summary>
     /// <para type="description">The path, such as /api/v1/users, optionally with a query string.</para>
@@ -60,12 +60,6 @@ public sealed class InvokeOktaApiCommand : OktaCmdlet
     [Parameter]
     public SwitchParameter All { get; set; }
 
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -74,7 +68,7 @@ public sealed class InvokeOktaApiCommand : OktaCmdlet
             !string.Equals(absolute.GetLeftPart(UriPartial.Authority), connection.OrgUrl, StringComparison.OrdinalIgnoreCase))
         {
             // The connection's credentials must never be sent to another host.
-            WriteError(OktaErrors.Invalid("OktaPathNotOnOrg",
+            WriteError(OktaErrors.Invalid(ErrorIds.PathNotOnOrg,
                 $"'{absolute.GetLeftPart(UriPartial.Path)}' is not on {connection.OrgUrl}. Give a path such as /api/v1/users, or a URL on the connected org.",
                 Path));
             return;
@@ -101,7 +95,7 @@ public sealed class InvokeOktaApiCommand : OktaCmdlet
         }
         catch (JsonException e)
         {
-            WriteError(OktaErrors.Invalid("OktaBodyInvalid", $"-Body is not valid JSON: {e.Message}", Path));
+            WriteError(OktaErrors.Invalid(ErrorIds.BodyInvalid, $"-Body is not valid JSON: {e.Message}", Path));
             return;
         }
 

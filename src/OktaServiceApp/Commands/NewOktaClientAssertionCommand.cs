@@ -40,13 +40,13 @@ public sealed class NewOktaClientAssertionCommand : AppCredentialCmdlet
     {
         if (Lifetime is TimeSpan lifetime && (lifetime <= TimeSpan.Zero || lifetime > ClientAssertion.MaxLifetime))
         {
-            WriteError(OktaErrors.Invalid(OktaErrors.LifetimeInvalid,
+            WriteError(OktaErrors.Invalid(ErrorIds.LifetimeInvalid,
                 $"-Lifetime {lifetime} is not allowed: Okta accepts client assertions that expire within 1 hour. Give a lifetime up to 01:00:00.",
                 lifetime, ErrorCategory.InvalidArgument));
             return;
         }
 
-        if (ResolveAppCredentials(null, orgRequired: Audience is null) is not { } app)
+        if (ResolveAppCredentials(Connection, orgRequired: Audience is null) is not { } app)
         {
             return;
         }

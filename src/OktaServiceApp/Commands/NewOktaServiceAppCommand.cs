@@ -29,7 +29,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(OktaServiceApp))]
-public sealed class NewOktaServiceAppCommand : OktaCmdlet
+public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
 {
     /// <summary>
     /// <para type="description">The app's name (client_name).</para>
@@ -63,12 +63,6 @@ public sealed class NewOktaServiceAppCommand : OktaCmdlet
     [ArgumentCompleter(typeof(RoleCompleter))]
     public string? Role { get; set; }
 
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -88,7 +82,7 @@ public sealed class NewOktaServiceAppCommand : OktaCmdlet
 
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
         {
-            WriteError(OktaErrors.Invalid(OktaErrors.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
+            WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
                 ErrorCategory.InvalidData));
             return;
         }

@@ -118,39 +118,28 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         : privateKeyPath is not null ? new FileKeySource(GetUnresolvedProviderPathFromPSPath(privateKeyPath))
         : null;
 
-    /// <summary>Maps an engine exception for one item to an ErrorRecord; null when the pipeline is stopping.</summary>
-    internal static ErrorRecord? ToErrorRecord(Exception e, object? target, string? apiErrorId = null) => e switch
-    {
-        OperationCanceledException => null,
-        OktaApiException api => OktaErrors.FromApi(api, target, api.Kind is OktaErrorKind.Timeout ? null : apiErrorId),
-        KeyException key => OktaErrors.FromKey(key, target),
-        Core.Access.AccessException access => OktaErrors.FromAccess(access, target),
-        OktaConfigurationException config => OktaErrors.FromConfiguration(config, target),
-        _ => new ErrorRecord(e, OktaErrors.Unexpected, ErrorCategory.NotSpecified, target),
-    };
-
     /// <summary>Queues the error for one failed item of a concurrent pipeline, unless the user stopped it.</summary>
-    private protected static void ReportTo(ItemResult result, Exception e, object? target, string? apiErrorId = null)
+    private protected static void ReportTo(ItemResult result, Exception e, object? target)
     {
-        if (ToErrorRecord(e, target, apiErrorId) is { } record)
+        if (OktaErrors.FromException(e, target) is { } record)
         {
             result.Error(record);
         }
     }
 
     /// <summary>Writes the error for one failed item, unless the user stopped the pipeline.</summary>
-    protected void WriteItemError(Exception e, object? target, string? apiErrorId = null)
+    protected void WriteItemError(Exception e, object? target)
     {
-        if (ToErrorRecord(e, target, apiErrorId) is { } record)
+        if (OktaErrors.FromException(e, target) is { } record)
         {
             WriteError(record);
         }
     }
 
     /// <summary>Stops the command with the error for an exception.</summary>
-    protected void ThrowFor(Exception e, object? target, string? apiErrorId = null)
+    protected void ThrowFor(Exception e, object? target)
     {
-        if (ToErrorRecord(e, target, apiErrorId) is { } record)
+        if (OktaErrors.FromException(e, target) is { } record)
         {
             ThrowTerminatingError(record);
         }

@@ -19,19 +19,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "OktaServiceAppRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByRoleSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveOktaServiceAppRoleCommand : OktaCmdlet
+public sealed class RemoveOktaServiceAppRoleCommand : AppItemCmdlet
 {
     private const string ByRoleSet = "ByRole";
     private const string ByIdSet = "ById";
-
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from piped roles.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
 
     /// <summary>
     /// <para type="description">The role assignment id. Binds from piped roles.</para>
@@ -47,12 +38,6 @@ public sealed class RemoveOktaServiceAppRoleCommand : OktaCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RoleCompleter))]
     public string Role { get; set; } = "";
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()

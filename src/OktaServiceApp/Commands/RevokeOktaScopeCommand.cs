@@ -23,7 +23,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsSecurity.Revoke, "OktaScope", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByGrantSet)]
 [OutputType(typeof(void))]
-public sealed class RevokeOktaScopeCommand : OktaCmdlet
+public sealed class RevokeOktaScopeCommand : ConnectedCmdlet
 {
     private const string ByScopeSet = "ByScope";
     private const string ByGrantSet = "ByGrant";
@@ -34,11 +34,12 @@ public sealed class RevokeOktaScopeCommand : OktaCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByGrantSet)]
     public OktaScopeGrant? InputObject { get; set; }
 
+    // Not ClientCmdlet's -ClientId: it belongs to the ByScope set only; a piped grant (ByGrant) names its own app.
     /// <summary>
     /// <para type="description">The app's client id.</para>
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByScopeSet)]
-    [Alias("client_id", "AppId")]
+    [Alias("Id", "client_id", "AppId")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string ClientId { get; set; } = "";
@@ -58,12 +59,6 @@ public sealed class RevokeOktaScopeCommand : OktaCmdlet
     /// </summary>
     [Parameter(ParameterSetName = ByScopeSet)]
     public string? Issuer { get; set; }
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -101,7 +96,7 @@ public sealed class RevokeOktaScopeCommand : OktaCmdlet
         var done = Run(ct => reconciler.ApplyAsync(plan, approved.Contains, ct));
         foreach (var failed in done.Results.Where(r => r.Error is not null))
         {
-            if (GrantItemErrors.For(failed, clientId) is { } record)
+            if (OktaErrors.ForGrantItem(failed, clientId) is { } record)
             {
                 WriteError(record);
             }

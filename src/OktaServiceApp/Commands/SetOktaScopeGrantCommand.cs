@@ -22,17 +22,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "OktaScopeGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(OktaScopeGrant))]
-public sealed class SetOktaScopeGrantCommand : OktaCmdlet
+public sealed class SetOktaScopeGrantCommand : ClientCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from piped apps.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
     /// <summary>
     /// <para type="description">The complete set of scopes the app should have.</para>
     /// </summary>
@@ -47,12 +38,6 @@ public sealed class SetOktaScopeGrantCommand : OktaCmdlet
     /// </summary>
     [Parameter]
     public string? Issuer { get; set; }
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -83,7 +68,7 @@ public sealed class SetOktaScopeGrantCommand : OktaCmdlet
         var done = Run(ct => reconciler.ApplyAsync(plan, approved.Contains, ct));
         foreach (var failed in done.Results.Where(r => r.Error is not null))
         {
-            if (GrantItemErrors.For(failed, clientId) is { } record)
+            if (OktaErrors.ForGrantItem(failed, clientId) is { } record)
             {
                 WriteError(record);
             }

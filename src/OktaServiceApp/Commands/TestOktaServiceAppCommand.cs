@@ -40,12 +40,6 @@ public sealed class TestOktaServiceAppCommand : AppCredentialCmdlet
     [Parameter]
     public SwitchParameter NoToken { get; set; }
 
-    /// <summary>
-    /// <para type="description">The connection that reads the app's setup (an API token or an admin app); the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {

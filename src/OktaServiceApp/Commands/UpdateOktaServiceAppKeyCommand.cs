@@ -24,17 +24,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsData.Update, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(OktaJwks))]
-public sealed class UpdateOktaServiceAppKeyCommand : OktaCmdlet
+public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
 {
-    /// <summary>
-    /// <para type="description">The app's client id. Binds from piped apps.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("client_id", "AppId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClientIdCompleter))]
-    public string ClientId { get; set; } = "";
-
     /// <summary>
     /// <para type="description">The new key pair. A new RS256 2048-bit key is made when absent.</para>
     /// </summary>
@@ -60,12 +51,6 @@ public sealed class UpdateOktaServiceAppKeyCommand : OktaCmdlet
     /// </summary>
     [Parameter]
     public SwitchParameter RemoveOld { get; set; }
-
-    /// <summary>
-    /// <para type="description">The connection to use; the session default when absent.</para>
-    /// </summary>
-    [Parameter]
-    public OktaConnection? Connection { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -14,12 +14,12 @@ internal static class ValidValues
     {
         if (scopes is null || scopes.Count == 0)
         {
-            return OktaErrors.Invalid(OktaErrors.ScopeMalformed, "No scope was given. Name at least one Okta scope, such as okta.users.read.", target);
+            return OktaErrors.Invalid(ErrorIds.ScopeMalformed, "No scope was given. Name at least one Okta scope, such as okta.users.read.", target);
         }
 
         if (scopes.Count > MaxScopesPerCall)
         {
-            return OktaErrors.Invalid(OktaErrors.TooManyScopes,
+            return OktaErrors.Invalid(ErrorIds.TooManyScopes,
                 $"{scopes.Count} scopes were given in one call; the limit is {MaxScopesPerCall}. Split them into several calls.", target,
                 ErrorCategory.LimitsExceeded);
         }
@@ -28,7 +28,7 @@ internal static class ValidValues
         {
             if (!ScopeCatalog.IsWellFormed(scope))
             {
-                return OktaErrors.Invalid(OktaErrors.ScopeMalformed,
+                return OktaErrors.Invalid(ErrorIds.ScopeMalformed,
                     $"'{scope}' is not a scope: a scope is one word with no spaces, such as okta.users.read. " +
                     "Separate several scopes with commas.", target);
             }
@@ -39,7 +39,7 @@ internal static class ValidValues
 
     public static ErrorRecord? CheckAppName(string? name) =>
         string.IsNullOrWhiteSpace(name)
-            ? OktaErrors.Invalid(OktaErrors.AppNameInvalid, "The app name is empty. Give -Name a name such as 'reporting'.", name)
+            ? OktaErrors.Invalid(ErrorIds.AppNameInvalid, "The app name is empty. Give -Name a name such as 'reporting'.", name)
             : null;
 
     /// <summary>Tab completion and ValidateSet-style lists.</summary>

@@ -5,7 +5,7 @@ namespace OktaServiceApp.Core.Http;
 
 /// <summary>Turns a non-2xx response into an <see cref="OktaApiException"/>, folding in both of Okta's error body shapes and
 /// WWW-Authenticate. Only server-written texts (summaries, descriptions, codes, ids) reach the message.</summary>
-internal static class OktaErrors
+internal static class OktaErrorResponse
 {
     public static OktaErrorKind KindFromStatus(int status) => status switch
     {
