@@ -11,18 +11,23 @@ namespace OktaServiceApp.Core.Grants;
 public sealed class GrantReconciler
 {
     private readonly GrantClient _grants;
+    private readonly string _orgIssuer;
 
     public GrantReconciler(OktaClient client)
     {
         _grants = new GrantClient(client ?? throw new ArgumentNullException(nameof(client)));
+        _orgIssuer = Configuration.OrgUrl.ToIssuer(client.OrgUrl);
     }
 
+    /// <summary>The issuer a grant is for: the one asked for, else the org authorization server (Okta's own default).</summary>
+    private string IssuerOrOrg(string? issuer) => string.IsNullOrEmpty(issuer) ? _orgIssuer : issuer!.TrimEnd('/');
+
     /// <summary>Reads the app's grants (one list, all pages) and plans. An unknown or forbidden app throws here, once for the app.</summary>
-    public async Task<GrantPlan> PlanAsync(string clientId, IEnumerable<string> scopes, string issuer, GrantMode mode,
+    public async Task<GrantPlan> PlanAsync(string clientId, IEnumerable<string> scopes, string? issuer, GrantMode mode,
         CancellationToken cancellationToken)
     {
         var existing = await _grants.ListAsync(clientId, cancellationToken).ConfigureAwait(false);
-        var plan = GrantPlan.Create(clientId, scopes, issuer, mode, existing);
+        var plan = GrantPlan.Create(clientId, scopes, IssuerOrOrg(issuer), mode, existing);
         OktaObserver.Verbose($"App {plan.ClientId}, issuer {plan.Issuer}: {plan.Summary()}.");
         return plan;
     }
@@ -61,7 +66,7 @@ public sealed class GrantReconciler
     }
 
     /// <summary><see cref="PlanAsync"/>, then <see cref="ApplyAsync"/>.</summary>
-    public async Task<GrantReconciliation> ReconcileAsync(string clientId, IEnumerable<string> scopes, string issuer, GrantMode mode,
+    public async Task<GrantReconciliation> ReconcileAsync(string clientId, IEnumerable<string> scopes, string? issuer, GrantMode mode,
         Func<GrantPlanItem, bool> approve, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(clientId, scopes, issuer, mode, cancellationToken).ConfigureAwait(false);

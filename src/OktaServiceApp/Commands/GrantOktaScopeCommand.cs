@@ -95,7 +95,7 @@ public sealed class GrantOktaScopeCommand : ConnectedCmdlet
         }
 
         var connection = ResolveConnection(Connection);
-        var issuer = string.IsNullOrEmpty(Issuer) ? connection.OrgUrl : Issuer!.TrimEnd('/');
+        var issuer = Issuer; // null: the engine takes the org authorization server
         var clientId = ClientId;
         var app = InputObject is not null && InputObject.ClientId == clientId ? InputObject : null;
         var wanted = Scope.Distinct(StringComparer.Ordinal)

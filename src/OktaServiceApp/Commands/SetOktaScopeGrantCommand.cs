@@ -49,7 +49,7 @@ public sealed class SetOktaScopeGrantCommand : ClientCmdlet
         }
 
         var connection = ResolveConnection(Connection);
-        var issuer = string.IsNullOrEmpty(Issuer) ? connection.OrgUrl : Issuer!.TrimEnd('/');
+        var issuer = Issuer; // null: the engine takes the org authorization server
         var reconciler = new GrantReconciler(connection.Client);
         var clientId = ClientId;
         GrantPlan plan;
