@@ -36,6 +36,7 @@ public sealed partial class OktaClient
             cancellationToken.ThrowIfCancellationRequested();
             await AdmitAsync(bucket, cancellationToken).ConfigureAwait(false);
             Attempt attempt;
+            var answered = false;
             try
             {
                 await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -45,9 +46,10 @@ public sealed partial class OktaClient
                         .ConfigureAwait(false);
 
                     // Before the request leaves the bucket, so requests waiting for its answer see the new limits.
-                    if (attempt.Response is { } answered)
+                    if (attempt.Response is { } answer)
                     {
-                        ObserveRateLimits(bucket, answered);
+                        answered = true;
+                        ObserveRateLimits(bucket, answer);
                     }
                 }
                 finally
@@ -57,7 +59,7 @@ public sealed partial class OktaClient
             }
             finally
             {
-                _pacer.Complete(bucket);
+                _pacer.Complete(bucket, answered);
             }
 
             retryFor = null;

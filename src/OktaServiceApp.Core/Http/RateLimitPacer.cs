@@ -208,8 +208,9 @@ internal sealed class RateLimitPacer
         }
     }
 
-    /// <summary>An admitted request is over (answered or failed).</summary>
-    public void Complete(string bucketName)
+    /// <summary>An admitted request is over. <paramref name="answered"/> is false when no response came back (a dropped
+    /// connection, a timeout).</summary>
+    public void Complete(string bucketName, bool answered = true)
     {
         TaskCompletionSource<bool>? changed;
         lock (_gate)
@@ -218,6 +219,13 @@ internal sealed class RateLimitPacer
             if (bucket.InFlight > 0)
             {
                 bucket.InFlight--;
+            }
+
+            if (!answered && bucket.Known && bucket.Remaining > 0)
+            {
+                // The org counted the request before the connection went: without an answer to say so, count it here,
+                // or the window gets one request more than its limit.
+                bucket.Remaining--;
             }
 
             bucket.Probed = true;

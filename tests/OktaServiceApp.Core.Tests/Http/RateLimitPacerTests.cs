@@ -36,6 +36,22 @@ public sealed class RateLimitPacerTests
     }
 
     [Fact]
+    public void Complete_WithoutAnAnswer_CountsTheRequestAsSpent()
+    {
+        // A dropped connection: the org counted the request, but no X-Rate-Limit-Remaining came back to say so.
+        var pacer = new RateLimitPacer(() => T0, 100);
+        var now = T0.ToUnixTimeSeconds();
+        pacer.Observe("apps", 3, 2, now + 2);
+
+        Assert.Null(pacer.TryAdmit("apps"));
+        pacer.Complete("apps", answered: false);
+
+        Assert.Equal(1L, pacer.Snapshot("apps").Remaining);
+        Assert.Null(pacer.TryAdmit("apps"));
+        Assert.NotNull(pacer.TryAdmit("apps"));
+    }
+
+    [Fact]
     public void Observe_AnEarlierResetWithAnotherLimit_ReplacesTheRememberedWindow()
     {
         var pacer = new RateLimitPacer(() => T0, 100);
