@@ -111,7 +111,7 @@ $pem
 }
 
 AfterAll {
-    if ($script:Child -and -not $script:Child.Process.HasExited) { $script:Child.Process.Kill($true) }
+    if ($script:Child -and -not $script:Child.Process.HasExited) { Stop-TestProcessTree $script:Child.Process }
     Complete-TestSuite
 }
 

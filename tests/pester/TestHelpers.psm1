@@ -10,11 +10,34 @@ function Import-TestModule {
     Import-Module (Join-Path (Get-TestModulePath) 'OktaServiceApp.psd1') -Force -Global
 }
 
+function Set-ProcessArguments {
+    # ProcessStartInfo.ArgumentList is .NET Core only; on .NET Framework (Windows PowerShell 5.1) the arguments become one
+    # command line, quoted the way the child's argv parser (CommandLineToArgvW rules) reads it back.
+    param([Parameter(Mandatory)] [System.Diagnostics.ProcessStartInfo] $Info, [string[]] $Arguments)
+    if ($null -ne $Info.PSObject.Properties['ArgumentList']) {
+        foreach ($a in $Arguments) { $Info.ArgumentList.Add($a) }
+        return
+    }
+
+    $quoted = foreach ($a in $Arguments) {
+        if ($a -and $a -notmatch '[\s"]') { $a; continue }
+        $escaped = [regex]::Replace($a, '(\\*)"', '$1$1\"')
+        '"' + [regex]::Replace($escaped, '(\\+)$', '$1$1') + '"'
+    }
+    $Info.Arguments = $quoted -join ' '
+}
+
+function Stop-TestProcessTree {
+    # Process.Kill(entireProcessTree) is .NET Core only.
+    param([Parameter(Mandatory)] [System.Diagnostics.Process] $Process)
+    if ($PSVersionTable.PSEdition -eq 'Core') { $Process.Kill($true) } else { $Process.Kill() }
+}
+
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @())
     $dll = if ($env:OKTASERVICEAPP_TEST_EMULATOR) { $env:OKTASERVICEAPP_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../../out/emulator/OktaEmulator.dll' }
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList) { $info.ArgumentList.Add($a) }
+    Set-ProcessArguments $info (@($dll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList)
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
@@ -29,7 +52,7 @@ function Stop-TestEmulator {
     param([Parameter(Mandatory)] $Emulator)
     if (-not $Emulator.Process.HasExited) {
         $Emulator.Process.StandardInput.Close()
-        if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill($true) }
+        if (-not $Emulator.Process.WaitForExit(5000)) { Stop-TestProcessTree $Emulator.Process }
     }
 }
 
@@ -110,8 +133,9 @@ function Restore-TestEnvironment {
 }
 
 function Get-TestPwshPath {
-    # This pwsh: from $PSHOME (which pwsh also puts first on PATH), else from PATH.
-    foreach ($name in 'pwsh', 'pwsh.exe') {
+    # This shell, so a child runs in the same edition: pwsh from $PSHOME (which pwsh also puts first on PATH), powershell.exe
+    # under Windows PowerShell, else pwsh from PATH.
+    foreach ($name in 'pwsh', 'pwsh.exe', 'powershell.exe') {
         $candidate = Join-Path $PSHOME $name
         if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
     }
@@ -136,10 +160,10 @@ function Start-TestPwsh {
     if ($Script) {
         $file = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-pester-child-' + [guid]::NewGuid().ToString('n') + '.ps1')
         Set-Content -LiteralPath $file -Value $Script -Encoding utf8
-        foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($a) }
+        Set-ProcessArguments $info '-NoProfile', '-NonInteractive', '-File', $file
     }
     else {
-        foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($a) }
+        Set-ProcessArguments $info '-NoProfile', '-NonInteractive', '-Command', $Command
     }
 
     if ($HomePath) {
@@ -172,7 +196,7 @@ function Wait-TestPwsh {
     param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 120)
     try {
         if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
-            $Child.Process.Kill($true)
+            Stop-TestProcessTree $Child.Process
             throw "The child pwsh did not finish within $TimeoutSeconds s."
         }
 
