@@ -1,6 +1,11 @@
 # Shared by every Pester file: import the staged module, run an emulator process, read its stats.
 Set-StrictMode -Version 3.0
 
+function Test-OnWindows {
+    # $IsWindows does not exist in Windows PowerShell 5.1 (and is an error under strict mode there); Desktop is always Windows.
+    $PSVersionTable.PSEdition -eq 'Desktop' -or [System.Environment]::OSVersion.Platform -eq 'Win32NT'
+}
+
 function Get-TestModulePath {
     if ($env:OKTASERVICEAPP_TEST_MODULE) { return $env:OKTASERVICEAPP_TEST_MODULE }
     Join-Path $PSScriptRoot '../../out/OktaServiceApp'
@@ -400,7 +405,7 @@ function Get-LifecycleRouteCount {
 function Get-LifecycleFileMode {
     # '600'-style permission bits on Unix; on Windows 'owner-only' when the ACL is protected and names only the current user.
     param([Parameter(Mandatory)] [string] $Path)
-    if ($IsWindows) {
+    if ((Test-OnWindows)) {
         $acl = Get-Acl -LiteralPath $Path
         $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().User
         $others = @($acl.Access | Where-Object {
