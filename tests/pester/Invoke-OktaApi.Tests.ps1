@@ -123,8 +123,8 @@ Describe 'Invoke-OktaApi' {
 
         It 'a 404 is ObjectNotFound, with Okta''s errorSummary in ErrorDetails and the path as TargetObject' {
             $path = '/api/v1/users/00unosuchuser0000000'
-            $direct = Invoke-WebRequest -Uri "$($Emulator.OrgUrl)$path" -Headers @{ Authorization = "SSWS $($Emulator.ApiToken)" } -SkipHttpErrorCheck
-            [int]$direct.StatusCode | Should -Be 404
+            $direct = Invoke-TestHttp -Uri "$($Emulator.OrgUrl)$path" -Headers @{ Authorization = "SSWS $($Emulator.ApiToken)" }
+            $direct.Status | Should -Be 404
             $summary = ($direct.Content | ConvertFrom-Json).errorSummary
             $summary | Should -Not -BeNullOrEmpty
 

@@ -6,6 +6,35 @@ function Test-OnWindows {
     $PSVersionTable.PSEdition -eq 'Desktop' -or [System.Environment]::OSVersion.Platform -eq 'Win32NT'
 }
 
+function Invoke-TestHttp {
+    # A raw HTTP call that answers any status, as another tool would make it: Invoke-WebRequest -SkipHttpErrorCheck is
+    # PowerShell 7 only. -Form posts application/x-www-form-urlencoded. Returns Status (int) and Content (string).
+    param(
+        [Parameter(Mandatory)] [string] $Uri,
+        [string] $Method = 'GET',
+        [hashtable] $Headers = @{},
+        [hashtable] $Form
+    )
+    Add-Type -AssemblyName System.Net.Http
+    $client = New-Object System.Net.Http.HttpClient
+    $request = New-Object System.Net.Http.HttpRequestMessage ([System.Net.Http.HttpMethod]::new($Method)), $Uri
+    try {
+        foreach ($name in $Headers.Keys) { $null = $request.Headers.TryAddWithoutValidation($name, [string]$Headers[$name]) }
+        if ($Form) {
+            $pairs = New-Object 'System.Collections.Generic.List[System.Collections.Generic.KeyValuePair[string,string]]'
+            foreach ($name in $Form.Keys) { $pairs.Add((New-Object 'System.Collections.Generic.KeyValuePair[string,string]' $name, ([string]$Form[$name]))) }
+            $request.Content = New-Object System.Net.Http.FormUrlEncodedContent (, $pairs)
+        }
+
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        [pscustomobject]@{ Status = [int]$response.StatusCode; Content = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult() }
+    }
+    finally {
+        $request.Dispose()
+        $client.Dispose()
+    }
+}
+
 function Get-TestModulePath {
     if ($env:OKTASERVICEAPP_TEST_MODULE) { return $env:OKTASERVICEAPP_TEST_MODULE }
     Join-Path $PSScriptRoot '../../out/OktaServiceApp'
