@@ -77,9 +77,11 @@ internal static class LegacyPemEncryption
         {
             return BytesToKey(passwordBytes, salt, keyLength);
         }
-        catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException or CryptographicException)
+        catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException or CryptographicException ||
+                                  e is System.Reflection.TargetInvocationException { InnerException: InvalidOperationException })
         {
-            // A FIPS policy (Windows' or OpenSSL's) refuses MD5, and the legacy format cannot be read without it.
+            // A FIPS policy (Windows' or OpenSSL's) refuses MD5, and the legacy format cannot be read without it. .NET
+            // Framework creates MD5 through CryptoConfig, which wraps the provider's refusal in TargetInvocationException.
             throw new KeyException(KeyProblem.UnsupportedCipher,
                 $"The legacy encrypted PEM needs MD5 to derive its key, which this system's crypto policy refuses; {ReencryptHint}");
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.Core.Tests.Support;
 using Xunit;
 
@@ -90,6 +91,32 @@ public sealed class LegacyEncryptedPemTests
 
             Assert.Equal(expected.Thumbprint, key.Thumbprint);
             Assert.Equal("legacy-1", key.KeyId);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task KeySources_OpenALegacyEncryptedKey_WithThePassword()
+    {
+        var directory = KeyTestHelpers.TempDirectory();
+        try
+        {
+            var path = Path.Combine(directory, "legacy.pem");
+            File.WriteAllText(path, LegacyTestKeys.RsaDes3Pem);
+            using var expected = SigningKey.Import(TestKeys.RsaPkcs1Pem);
+
+            var fromText = await new TextKeySource(LegacyTestKeys.RsaAes128Pem, Password).OpenAsync(CancellationToken.None);
+            using var textKey = fromText as IDisposable;
+            var fromFile = await new FileKeySource(path, Password).OpenAsync(CancellationToken.None);
+            using var fileKey = fromFile as IDisposable;
+
+            Assert.Equal(expected.Thumbprint, fromText.Thumbprint);
+            Assert.Equal(expected.Thumbprint, fromFile.Thumbprint);
+            var missing = await Assert.ThrowsAsync<KeyException>(() => new TextKeySource(LegacyTestKeys.RsaAes128Pem).OpenAsync(CancellationToken.None));
+            Assert.Equal(KeyProblem.EncryptedKey, missing.Problem);
         }
         finally
         {
