@@ -21,4 +21,5 @@ public enum KeyProblem
     NoPrivateKey,
     FileExists,
     KeyNotRegistered,
+    UnsupportedCipher,
 }

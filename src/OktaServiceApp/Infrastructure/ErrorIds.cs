@@ -56,6 +56,7 @@ internal static class ErrorIds
     public const string MissingPrivateMember = "OktaMissingPrivateMember";
     public const string UnsupportedKeyType = "OktaUnsupportedKeyType";
     public const string UnsupportedCurve = "OktaUnsupportedCurve";
+    public const string UnsupportedCipher = "OktaUnsupportedCipher";
     public const string UnknownFormat = "OktaUnknownFormat";
     public const string NoPrivateKey = "OktaNoPrivateKey";
     public const string FileExists = "OktaFileExists";

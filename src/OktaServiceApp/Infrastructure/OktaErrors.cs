@@ -52,7 +52,7 @@ internal static class OktaErrors
         {
             KeyProblem.FileNotFound => ErrorCategory.ObjectNotFound,
             KeyProblem.FileExists => ErrorCategory.ResourceExists,
-            KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.MalformedPem or
+            KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.UnsupportedCipher or KeyProblem.MalformedPem or
                 KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey or
                 KeyProblem.KeyNotRegistered => ErrorCategory.InvalidData,
             _ => ErrorCategory.InvalidArgument,
@@ -120,6 +120,7 @@ internal static class OktaErrors
         KeyProblem.NoPrivateKey => ErrorIds.NoPrivateKey,
         KeyProblem.FileExists => ErrorIds.FileExists,
         KeyProblem.KeyNotRegistered => ErrorIds.KeyNotRegistered,
+        KeyProblem.UnsupportedCipher => ErrorIds.UnsupportedCipher,
         // A problem added to the engine without an id here: the registry test names it.
         _ => null,
     };

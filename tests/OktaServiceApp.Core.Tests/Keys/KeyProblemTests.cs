@@ -153,8 +153,14 @@ public sealed class KeyProblemTests
         Assert.Contains("openssl pkey -in", noPassword.Message);
 
         Assert.Equal(KeyProblem.EncryptedKey, Problem(() => SigningKey.Import(TestKeys.P256LegacyEncryptedPem)));
-        Assert.Equal(KeyProblem.EncryptedKey, Problem(() => SigningKey.Import(TestKeys.P256LegacyEncryptedPem, TestKeys.TestPassword)));
         Assert.Equal(KeyProblem.EncryptedKey, Problem(() => SigningKey.Import(TestKeys.P256EncryptedPbes1Pem, TestKeys.TestPassword)));
+    }
+
+    [Fact]
+    public void Problem_UnsupportedCipher()
+    {
+        var camellia = LegacyTestKeys.RsaAes256Pem.Replace("DEK-Info: AES-256-CBC,", "DEK-Info: CAMELLIA-256-CBC,");
+        Assert.Equal(KeyProblem.UnsupportedCipher, Problem(() => SigningKey.Import(camellia, TestKeys.TestPassword)));
     }
 
     [Fact]
@@ -162,6 +168,7 @@ public sealed class KeyProblemTests
     {
         Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(TestKeys.P256EncryptedAesPem, "wrong")));
         Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(TestKeys.P384EncryptedDes3Pem, "")));
+        Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(LegacyTestKeys.RsaDes3Pem, "wrong")));
     }
 
     [Trait(Requires.Name, Requires.ECDsa)]
