@@ -21,4 +21,8 @@ public enum KeyProblem
     NoPrivateKey,
     FileExists,
     KeyNotRegistered,
+    CertificateNoPrivateKey,
+    CertificateNotFound,
+    CertificateThumbprintInvalid,
+    KeyNotExportable,
 }
