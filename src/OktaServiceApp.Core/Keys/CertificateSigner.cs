@@ -69,11 +69,15 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
     /// <summary>Always false: the point of a certificate key is that it never leaves its store.</summary>
     public bool CanExportPrivateKey => false;
 
+    /// <summary>False for a certificate opened for its public key alone (a .cer file to register).</summary>
+    public bool HasPrivateKey => (_rsa is not null || _ecdsa is not null) && !_disposed;
+
     /// <summary>
     /// Opens a certificate's private key for signing. <paramref name="ownsCertificate"/> says whether disposing this signer
-    /// disposes the certificate too (one taken from a store here), or leaves it to the caller (one passed in).
+    /// disposes the certificate too (one taken from a store here), or leaves it to the caller (one passed in). With
+    /// <paramref name="requirePrivateKey"/> false a certificate without its key opens too, to give its public JWK only.
     /// </summary>
-    public static CertificateSigner Open(X509Certificate2 certificate, bool ownsCertificate = false)
+    public static CertificateSigner Open(X509Certificate2 certificate, bool ownsCertificate = false, bool requirePrivateKey = true)
     {
         if (certificate is null)
         {
@@ -81,7 +85,7 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
         }
 
         var name = Describe(certificate);
-        if (!certificate.HasPrivateKey)
+        if (!certificate.HasPrivateKey && requirePrivateKey)
         {
             throw new KeyException(KeyProblem.CertificateNoPrivateKey,
                 $"The certificate {name} has no private key here, so it cannot sign. Use the PFX, or the store entry that holds its key " +
@@ -92,7 +96,7 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
         {
             if (rsaPublic is not null)
             {
-                return OpenRsa(certificate, rsaPublic, name, ownsCertificate);
+                return OpenRsa(certificate, rsaPublic, name, ownsCertificate, certificate.HasPrivateKey);
             }
         }
 
@@ -112,7 +116,7 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
         {
             if (ecPublic is not null)
             {
-                return OpenEc(certificate, ecPublic, name, ownsCertificate);
+                return OpenEc(certificate, ecPublic, name, ownsCertificate, certificate.HasPrivateKey);
             }
         }
 
@@ -151,6 +155,12 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
                 throw new ObjectDisposedException(nameof(CertificateSigner));
             }
 
+            if (_rsa is null && _ecdsa is null)
+            {
+                throw new KeyException(KeyProblem.CertificateNoPrivateKey,
+                    $"The certificate {ToString()} was opened without its private key, so it cannot sign.");
+            }
+
             // ECDsa.SignData gives IEEE P1363 (r || s) on every platform, the JWS form; RSA is PKCS#1 v1.5 for RS256.
             return Task.FromResult(_rsa is not null
                 ? _rsa.SignData(signingInput, _hash, RSASignaturePadding.Pkcs1)
@@ -180,7 +190,8 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
         }
     }
 
-    private static CertificateSigner OpenRsa(X509Certificate2 certificate, RSA rsaPublic, string name, bool ownsCertificate)
+    private static CertificateSigner OpenRsa(X509Certificate2 certificate, RSA rsaPublic, string name, bool ownsCertificate,
+        bool withPrivateKey)
     {
         var parameters = rsaPublic.ExportParameters(false);
         var bits = RsaShape.ModulusBits(BigEndian.StripLeadingZeros(parameters.Modulus!));
@@ -196,11 +207,12 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
             N = Base64Url.Encode(BigEndian.StripLeadingZeros(parameters.Modulus!)),
             E = Base64Url.Encode(BigEndian.StripLeadingZeros(parameters.Exponent!)),
         };
-        var rsa = certificate.GetRSAPrivateKey() ?? throw NoPrivateKey(name);
+        var rsa = withPrivateKey ? certificate.GetRSAPrivateKey() ?? throw NoPrivateKey(name) : null;
         return new CertificateSigner(certificate, rsa, null, jwk, "RS256", HashAlgorithmName.SHA256, bits, ownsCertificate);
     }
 
-    private static CertificateSigner OpenEc(X509Certificate2 certificate, ECDsa ecPublic, string name, bool ownsCertificate)
+    private static CertificateSigner OpenEc(X509Certificate2 certificate, ECDsa ecPublic, string name, bool ownsCertificate,
+        bool withPrivateKey)
     {
         var parameters = ecPublic.ExportParameters(false);
         var curve = EcCurve.FromNamedCurve(parameters.Curve) ?? throw new KeyException(KeyProblem.UnsupportedCurve,
@@ -212,7 +224,7 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
             X = Base64Url.Encode(BigEndian.PadTo(parameters.Q.X!, curve.CoordinateSize)!),
             Y = Base64Url.Encode(BigEndian.PadTo(parameters.Q.Y!, curve.CoordinateSize)!),
         };
-        var ecdsa = certificate.GetECDsaPrivateKey() ?? throw NoPrivateKey(name);
+        var ecdsa = withPrivateKey ? certificate.GetECDsaPrivateKey() ?? throw NoPrivateKey(name) : null;
         return new CertificateSigner(certificate, null, ecdsa, jwk, curve.Algorithm, curve.Hash, curve.KeySize, ownsCertificate);
     }
 

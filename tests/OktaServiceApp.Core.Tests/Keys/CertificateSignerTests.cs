@@ -106,6 +106,20 @@ public sealed class CertificateSignerTests
     }
 
     [Fact]
+    public async Task CertificateWithoutPrivateKey_OpensForItsPublicJwk_WhenAsked_ButCannotSign()
+    {
+        using var pair = TestCertificates.Rsa();
+        using var publicOnly = TestCertificates.PublicOnly(pair);
+        using var withKey = CertificateSigner.Open(pair);
+        using var signer = CertificateSigner.Open(publicOnly, requirePrivateKey: false);
+        Assert.False(signer.HasPrivateKey);
+        Assert.True(withKey.HasPrivateKey);
+        Assert.Equal(withKey.KeyId, signer.KeyId);
+        var error = await Assert.ThrowsAsync<KeyException>(() => signer.SignAsync(new byte[] { 1 }, CancellationToken.None));
+        Assert.Equal(KeyProblem.CertificateNoPrivateKey, error.Problem);
+    }
+
+    [Fact]
     public void RsaCertificateBelow2048Bits_IsRefused()
     {
         using var certificate = TestCertificates.Rsa(1024);

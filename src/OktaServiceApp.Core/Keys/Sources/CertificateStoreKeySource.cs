@@ -31,7 +31,12 @@ public sealed class CertificateStoreKeySource : KeySource
     public override string Description => $"certificate {Thumbprint} in {Location}\\My";
 
     /// <inheritdoc />
-    public override Task<IJwsSigner> OpenAsync(CancellationToken cancellationToken)
+    public override Task<IJwsSigner> OpenAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IJwsSigner>(OpenSigner(requirePrivateKey: true));
+
+    /// <summary>Finds the certificate and opens its key; without <paramref name="requirePrivateKey"/> a store entry that has
+    /// no key opens for its public JWK alone (New-OktaJwks).</summary>
+    public CertificateSigner OpenSigner(bool requirePrivateKey)
     {
         if (Thumbprint.Length != ThumbprintLength || !Thumbprint.All(Uri.IsHexDigit))
         {
@@ -43,7 +48,7 @@ public sealed class CertificateStoreKeySource : KeySource
         var certificate = Find();
         try
         {
-            return Task.FromResult<IJwsSigner>(CertificateSigner.Open(certificate, ownsCertificate: true));
+            return CertificateSigner.Open(certificate, ownsCertificate: true, requirePrivateKey);
         }
         catch
         {

@@ -39,7 +39,15 @@ public sealed class SecureTextKeySource : KeySource
                 "The SecureString given as the private key is empty; it must hold PEM text or a private JWK.");
         }
 
-        return Task.FromResult(RequirePrivate(SigningKey.Import(ToPlain(_text).Trim(), _password, _keyId)));
+        var text = ToPlain(_text).Trim();
+        if (!text.StartsWith("-----BEGIN", StringComparison.Ordinal) && !text.StartsWith("{", StringComparison.Ordinal))
+        {
+            // Most likely a file path given to -PrivateKey; the value itself is not repeated, it may be a secret.
+            throw new KeyException(KeyProblem.UnknownFormat,
+                "The SecureString given as the private key holds neither PEM text nor a private JWK. To read a key file, use -PrivateKeyPath.");
+        }
+
+        return Task.FromResult(RequirePrivate(SigningKey.Import(text, _password, _keyId)));
     }
 
     private static string ToPlain(SecureString value)
