@@ -11,7 +11,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para type="synopsis">Registers an Okta OAuth service app that authenticates with a private key (private_key_jwt).</para>
 /// <para type="description">New-OktaServiceApp registers a service app through Dynamic Client Registration (POST /oauth2/v1/clients)
 /// with the client_credentials grant, private_key_jwt, and the public half of a key pair. Pipe in a key from New-OktaJwks or
-/// Import-OktaPrivateKey; without one, the cmdlet makes an RS256 2048-bit key itself. Only public key members are ever sent.
+/// Import-OktaPrivateKey, or a certificate's public key from New-OktaJwks -Certificate; without one, the cmdlet makes an RS256
+/// 2048-bit key itself. Only public key members are ever sent.
 /// With -PrivateKeyPath the private key is written (owner-only) right after the app is created; the file is checked first, so a
 /// refused path never leaves an app behind. With -RequireDpop the app is created through the Apps API (POST /api/v1/apps) with
 /// dpop_bound_access_tokens, which Dynamic Client Registration cannot set. The app still needs scopes (Grant-OktaScope) and usually an
@@ -80,6 +81,14 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
+        if (Jwks is not null && Jwks.SigningKey is null && keyPath is not null)
+        {
+            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.KeyNotExportable,
+                $"Key {Jwks.KeyId} is certificate {Jwks.CertificateThumbprint}'s and stays in its store; leave out -PrivateKeyPath. No app was created."),
+                Jwks));
+            return;
+        }
+
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
@@ -95,7 +104,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         }
 
         var jwks = Jwks ?? NewDefaultKey();
-        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.SigningKey.ToPublicJwk() }, RequireDpop = RequireDpop };
+        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.Signer.ToPublicJwk() }, RequireDpop = RequireDpop };
         ServiceApp created;
         try
         {
@@ -113,7 +122,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         {
             try
             {
-                KeyFile.Write(jwks.SigningKey, keyPath, KeyFileFormat.Pem, overwrite: false);
+                KeyFile.Write(jwks.SigningKey!, keyPath, KeyFileFormat.Pem, overwrite: false);
                 WriteVerbose($"Wrote the private key to {keyPath}, readable by its owner only.");
             }
             catch (Exception e) when (e is KeyException or IOException or UnauthorizedAccessException)
