@@ -127,6 +127,29 @@ public sealed class CertificateKeyTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void NewOktaServiceApp_AndAddOktaServiceAppKey_TakeACertificateDirectly_APublicOnlyOneToo()
+    {
+        using var certificate = TestCertificates.Rsa();
+        using var next = TestCertificates.Rsa();
+        using var nextPublic = TestCertificates.PublicOnly(next);
+        using var stored = new StoredCertificate(certificate);
+        using var host = new PowerShellHost(_fixture.Emulator);
+
+        var result = host.Invoke("""
+            param($thumbprint, $nextPublic, $next)
+            $app = New-OktaServiceApp -Name cert-direct -CertificateThumbprint $thumbprint | Grant-OktaScope okta.users.read -PassThru
+            Get-OktaAccessToken -ClientId $app.ClientId -CertificateThumbprint $thumbprint -Scope okta.users.read
+            Add-OktaServiceAppKey -ClientId $app.ClientId -Certificate $nextPublic -Inactive -Confirm:$false
+            """, ("thumbprint", certificate.Thumbprint), ("nextPublic", nextPublic), ("next", next)).AssertNoErrors();
+
+        Assert.Equal("Bearer", result.Objects<OktaAccessToken>().Single().TokenType);
+        var added = result.Objects<OktaServiceAppKey>().Single();
+        Assert.Equal("INACTIVE", added.Status);
+        var nextJwks = host.Invoke("param($next) New-OktaJwks -Certificate $next", ("next", next)).AssertNoErrors().Objects<OktaJwks>().Single();
+        Assert.Equal(nextJwks.KeyId, added.KeyId);
+    }
+
+    [Fact]
     public void ExportOfACertificateKey_IsOktaKeyNotExportable_AndWritesNothing()
     {
         using var certificate = TestCertificates.Rsa();

@@ -42,6 +42,20 @@ public sealed class CertificateStoreKeySourceTests
     }
 
     [Fact]
+    public async Task LocalMachine_OffWindows_IsCertificateNotFound_SayingTheStoreIsWindowsOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // LocalMachine\My exists there; what it holds is the machine's business, not this test's.
+        }
+
+        var source = new CertificateStoreKeySource(new string('A', 40), StoreLocation.LocalMachine);
+        var error = await Assert.ThrowsAsync<KeyException>(() => source.OpenAsync(CancellationToken.None));
+        Assert.Equal(KeyProblem.CertificateNotFound, error.Problem);
+        Assert.Contains("Windows only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StoreEntry_WithoutItsKey_IsCertificateNoPrivateKey()
     {
         using var pair = TestCertificates.Rsa();
