@@ -17,11 +17,14 @@ public sealed class CertificateKeyTests : IClassFixture<EmulatorFixture>
     public CertificateKeyTests(EmulatorFixture fixture) => _fixture = fixture;
 
     [Theory]
-    [InlineData("", "Bearer")]
-    [InlineData("-RequireDpop", "DPoP")]
-    public void CertificateObject_GetsAToken_AndConnectsForInvokeOktaApi(string dpop, string tokenType)
+    [InlineData("", "Bearer", "RS256")]
+    [InlineData("-RequireDpop", "DPoP", "RS256")]
+    [InlineData("", "Bearer", "ES384")]
+    public void CertificateObject_GetsAToken_AndConnectsForInvokeOktaApi(string dpop, string tokenType, string algorithm)
     {
-        using var certificate = TestCertificates.Rsa();
+        using var certificate = algorithm == "ES384"
+            ? TestCertificates.Ec(System.Security.Cryptography.ECCurve.NamedCurves.nistP384)
+            : TestCertificates.Rsa();
         using var host = new PowerShellHost(_fixture.Emulator);
 
         var result = host.Invoke($"""
@@ -34,6 +37,7 @@ public sealed class CertificateKeyTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(tokenType, result.Objects<OktaAccessToken>().Single().TokenType);
         Assert.Equal(_fixture.Emulator.State.Users.Count, result.Output.Count - 1);
+        Assert.Contains(_fixture.Emulator.State.Clients, c => c.Keys.Any(k => (string?)k["alg"] == algorithm));
     }
 
     [Theory]
