@@ -70,17 +70,22 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
         object input = (object?)App ?? Jwks!;
         var jwks = App is not null ? App.Jwks : Jwks;
         var path = GetUnresolvedProviderPathFromPSPath(Path);
-        if (jwks is not null && jwks.SigningKey is null)
+        SigningKey? key = null;
+        if (jwks is not null)
         {
-            // A certificate's key signs in its store and is never read out: refusing here is the guarantee, not a gap.
-            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.KeyNotExportable,
-                $"Key {jwks.KeyId} belongs to certificate {jwks.CertificateSubject} ({jwks.CertificateThumbprint}) and stays in its store; " +
-                "it cannot be written to a file. Use the certificate itself (-Certificate or -CertificateThumbprint) wherever the key is needed."),
-                input));
-            return;
+            try
+            {
+                // A certificate's key signs in its store and is never read out: refusing here is the guarantee, not a gap.
+                key = KeyExport.Exportable(jwks.Signer);
+            }
+            catch (KeyException e)
+            {
+                WriteError(OktaErrors.FromKey(e, input));
+                return;
+            }
         }
 
-        if (jwks is null || !jwks.HasPrivateKey)
+        if (jwks is null || key is null || !jwks.HasPrivateKey)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey,
                 "This object holds no private key: only keys made by New-OktaJwks or read by Import-OktaPrivateKey in this session can be exported.",
@@ -95,7 +100,7 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
 
         try
         {
-            KeyFile.Write(jwks.SigningKey!, path, Format, Force);
+            KeyFile.Write(key, path, Format, Force);
             WriteVerbose($"Wrote private key {jwks.KeyId} to {path}, readable by its owner only.");
             if (PassThru)
             {
