@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace OktaServiceApp.Core.Keys;
 
@@ -11,6 +13,14 @@ namespace OktaServiceApp.Core.Keys;
 public sealed class CertificateSigner : IJwsSigner, IDisposable
 {
     private const int MinRsaKeySize = 2048;
+
+    // The software CSPs whose PROV_RSA_FULL keys can be reopened through the AES provider (see WithSha256Provider).
+    private static readonly string[] s_legacySoftwareProviders =
+    {
+        "Microsoft Base Cryptographic Provider v1.0",
+        "Microsoft Strong Cryptographic Provider",
+        "Microsoft Enhanced Cryptographic Provider v1.0",
+    };
 
     // Signing through one key object from several threads is not documented as safe on every platform (CNG handles, CSPs).
     private readonly object _gate = new();
@@ -208,6 +218,11 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
             E = Base64Url.Encode(BigEndian.StripLeadingZeros(parameters.Exponent!)),
         };
         var rsa = withPrivateKey ? certificate.GetRSAPrivateKey() ?? throw NoPrivateKey(name) : null;
+        if (rsa is not null)
+        {
+            rsa = WithSha256Provider(rsa, rsaPublic);
+        }
+
         return new CertificateSigner(certificate, rsa, null, jwk, "RS256", HashAlgorithmName.SHA256, bits, ownsCertificate);
     }
 
@@ -226,6 +241,53 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
         };
         var ecdsa = withPrivateKey ? certificate.GetECDsaPrivateKey() ?? throw NoPrivateKey(name) : null;
         return new CertificateSigner(certificate, null, ecdsa, jwk, curve.Algorithm, curve.Hash, curve.KeySize, ownsCertificate);
+    }
+
+    /// <summary>
+    /// .NET Framework hands a key kept by one of the old software CSPs (PROV_RSA_FULL: what a PFX import or Azure Automation
+    /// often gives Windows PowerShell 5.1) out as an RSACryptoServiceProvider, which cannot make SHA-256 signatures. The same
+    /// key container opened through the AES provider can, without exporting anything. The reopened key must sign what the
+    /// certificate's public key verifies, or the original is kept; anything else (CNG keys, smart cards, other platforms) is
+    /// left as it is.
+    /// </summary>
+    private static RSA WithSha256Provider(RSA rsa, RSA rsaPublic)
+    {
+        const int ProvRsaFull = 1;
+        const int ProvRsaAes = 24;
+        if (rsa is not RSACryptoServiceProvider csp || !RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            return rsa;
+        }
+
+        var info = csp.CspKeyContainerInfo;
+        if (info.ProviderType != ProvRsaFull || !s_legacySoftwareProviders.Contains(info.ProviderName))
+        {
+            return rsa;
+        }
+
+        RSACryptoServiceProvider? upgraded = null;
+        try
+        {
+            upgraded = new RSACryptoServiceProvider(new CspParameters(ProvRsaAes, null, info.KeyContainerName)
+            {
+                KeyNumber = (int)info.KeyNumber,
+                Flags = CspProviderFlags.UseExistingKey | (info.MachineKeyStore ? CspProviderFlags.UseMachineKeyStore : 0),
+            });
+            var probe = Encoding.ASCII.GetBytes("OktaServiceApp certificate key self-test");
+            var signature = upgraded.SignData(probe, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            if (rsaPublic.VerifyData(probe, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+            {
+                csp.Dispose();
+                return upgraded;
+            }
+        }
+        catch (CryptographicException)
+        {
+            // The container cannot be reached through the AES provider: the original key is tried as it is.
+        }
+
+        upgraded?.Dispose();
+        return rsa;
     }
 
     private static KeyException NoPrivateKey(string name) => new(KeyProblem.CertificateNoPrivateKey,
