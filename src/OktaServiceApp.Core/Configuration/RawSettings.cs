@@ -18,6 +18,8 @@ internal sealed class RawSettings
     public IReadOnlyList<string>? Scopes;
     public string? PrivateKey;
     public string? PrivateKeyId;
+    public string? CertificateThumbprint;
+    public string? CertificateStoreLocation;
     public string? MaxRetries;
     public string? RequestTimeout;
     public string? MaxApiCapacity;

@@ -27,8 +27,28 @@ public static partial class SettingsLoader
 
         settings.ApiToken = Pick(env.Token, yaml?.Token, env, yaml, "ApiToken", sources, out _);
         settings.ClientId = Pick(env.ClientId, yaml?.ClientId, env, yaml, "ClientId", sources, out _);
-        settings.PrivateKey = Pick(env.PrivateKey, yaml?.PrivateKey, env, yaml, "PrivateKey", sources, out _);
+        // The key is one choice: a source that names any key (text or certificate) decides it whole, so a certificate in the
+        // environment is never paired with a privateKey left in okta.yaml.
+        var keyFrom = HasKey(env) ? env : yaml is not null && HasKey(yaml) ? yaml : null;
+        settings.PrivateKey = Pick(keyFrom == env ? env.PrivateKey : null, keyFrom == yaml ? yaml?.PrivateKey : null, env, yaml,
+            "PrivateKey", sources, out _);
         settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
+        settings.CertificateThumbprint = Pick(keyFrom == env ? env.CertificateThumbprint : null,
+            keyFrom == yaml ? yaml?.CertificateThumbprint : null, env, yaml, "CertificateThumbprint", sources, out var thumbprintSource);
+        if (settings.PrivateKey is not null && settings.CertificateThumbprint is not null)
+        {
+            throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
+                $"{Describe(thumbprintSource!, EnvPrivateKey, "okta.client.privateKey")} and " +
+                $"{Describe(thumbprintSource!, EnvCertificateThumbprint, "okta.client.certificateThumbprint")} are both set; set only one key.");
+        }
+
+        var storeLocation = Pick(env.CertificateStoreLocation, yaml?.CertificateStoreLocation, env, yaml, "CertificateStoreLocation",
+            sources, out var storeSource);
+        if (storeLocation is not null)
+        {
+            settings.CertificateStoreLocation = ParseStoreLocation(storeLocation,
+                Describe(storeSource!, EnvCertificateStoreLocation, "okta.client.certificateStoreLocation"));
+        }
 
         if (env.Scopes is { Count: > 0 })
         {
@@ -69,7 +89,8 @@ public static partial class SettingsLoader
         }
         else
         {
-            settings.Mode = settings.ApiToken is null && settings.ClientId is not null && settings.PrivateKey is not null
+            settings.Mode = settings.ApiToken is null && settings.ClientId is not null &&
+                (settings.PrivateKey is not null || settings.CertificateThumbprint is not null)
                 ? AuthorizationMode.PrivateKey
                 : AuthorizationMode.Ssws;
         }
@@ -101,6 +122,25 @@ public static partial class SettingsLoader
 
     private static string Describe(RawSettings from, string envName, string yamlKey) =>
         from.IsEnvironment ? $"Environment variable {envName}" : $"{yamlKey} in {from.Origin}";
+
+    private static bool HasKey(RawSettings raw) => raw.PrivateKey is not null || raw.CertificateThumbprint is not null;
+
+    private static System.Security.Cryptography.X509Certificates.StoreLocation ParseStoreLocation(string value, string where)
+    {
+        foreach (var location in new[]
+        {
+            System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser,
+            System.Security.Cryptography.X509Certificates.StoreLocation.LocalMachine,
+        })
+        {
+            if (string.Equals(value.Trim(), location.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return location;
+            }
+        }
+
+        throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid, $"{where} must be CurrentUser or LocalMachine.");
+    }
 
     private static AuthorizationMode ParseMode(string value, string where)
     {

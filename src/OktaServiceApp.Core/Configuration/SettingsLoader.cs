@@ -12,6 +12,8 @@ public static partial class SettingsLoader
     internal const string EnvScopes = "OKTA_CLIENT_SCOPES";
     internal const string EnvPrivateKey = "OKTA_CLIENT_PRIVATEKEY";
     internal const string EnvPrivateKeyId = "OKTA_CLIENT_PRIVATEKEYID";
+    internal const string EnvCertificateThumbprint = "OKTA_CLIENT_CERTIFICATETHUMBPRINT";
+    internal const string EnvCertificateStoreLocation = "OKTA_CLIENT_CERTIFICATESTORELOCATION";
     internal const string EnvMaxRetries = "OKTA_CLIENT_RATELIMIT_MAXRETRIES";
     internal const string EnvRequestTimeout = "OKTA_CLIENT_REQUESTTIMEOUT";
     internal const string EnvMaxApiCapacity = "OKTA_CLIENT_MAXAPICAPACITY";
@@ -29,6 +31,8 @@ public static partial class SettingsLoader
             env.Scopes = Env(environment, EnvScopes) is { } scopes ? SplitScopes(scopes) : null;
             env.PrivateKey = Env(environment, EnvPrivateKey, trim: false);
             env.PrivateKeyId = Env(environment, EnvPrivateKeyId);
+            env.CertificateThumbprint = Env(environment, EnvCertificateThumbprint);
+            env.CertificateStoreLocation = Env(environment, EnvCertificateStoreLocation);
             env.MaxRetries = Env(environment, EnvMaxRetries);
             env.RequestTimeout = Env(environment, EnvRequestTimeout);
             env.MaxApiCapacity = Env(environment, EnvMaxApiCapacity);

@@ -167,11 +167,14 @@ public sealed class ConnectionBuilder
     {
         var source = request.Key ?? (settings?.PrivateKey is { } text && text.Trim().Length > 0
             ? KeySource.FromSetting(text, settings.PrivateKeyId)
+            : null) ?? (settings?.CertificateThumbprint is { } thumbprint
+            ? new CertificateStoreKeySource(thumbprint, settings.CertificateStoreLocation)
             : null);
         if (source is null)
         {
             throw new OktaConfigurationException(ConfigurationProblem.PrivateKeyMissing,
-                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath or -Jwks, or set OKTA_CLIENT_PRIVATEKEY.");
+                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath, -Jwks, -Certificate, -CertificateThumbprint or " +
+                "-PrivateKey, or set OKTA_CLIENT_PRIVATEKEY or OKTA_CLIENT_CERTIFICATETHUMBPRINT.");
         }
 
         return source.OpenAsync(cancellationToken);

@@ -22,4 +22,8 @@ public enum KeyProblem
     FileExists,
     KeyNotRegistered,
     UnsupportedCipher,
+    CertificateNoPrivateKey,
+    CertificateNotFound,
+    CertificateThumbprintInvalid,
+    KeyNotExportable,
 }

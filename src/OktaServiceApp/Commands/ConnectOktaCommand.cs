@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Keys;
@@ -26,6 +27,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>Connect-Okta -OrgUrl $env:OKTA_CLIENT_ORGURL -ClientId $env:OKTA_CLIENT_CLIENTID -PrivateKeyPath ./svc.pem -Scope okta.users.read, okta.apps.read</code>
 /// <para>In a runbook: connects as a service app with its private key, so later cmdlets run on a short-lived, scoped token.</para>
 /// </example>
+/// <example>
+/// <code>Connect-Okta -OrgUrl dev-123.okta.com -ClientId 0oa1b2c3d4 -CertificateThumbprint 3F2A7C0D9E8B6A5F4E3D2C1B0A9F8E7D6C5B4A39 -Scope okta.users.read</code>
+/// <para>Signs with a certificate's key in Cert:\CurrentUser\My, which may be non-exportable or TPM-backed: the key never leaves the store.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "Okta", DefaultParameterSetName = ApiTokenSet)]
 [OutputType(typeof(OktaConnection))]
 public sealed class ConnectOktaCommand : OktaCmdlet
@@ -33,6 +38,9 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     private const string ApiTokenSet = "ApiToken";
     private const string KeyPathSet = "PrivateKeyPath";
     private const string JwksSet = "Jwks";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+    private const string PrivateKeySet = "PrivateKey";
 
     /// <summary>
     /// <para type="description">The org URL, such as https://dev-123.okta.com. Defaults to OKTA_CLIENT_ORGURL or okta.yaml's orgUrl.</para>
@@ -52,6 +60,9 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string? ClientId { get; set; }
 
@@ -68,10 +79,44 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     public OktaJwks? Jwks { get; set; }
 
     /// <summary>
+    /// <para type="description">A certificate whose private key signs, in place and never exported, so a non-exportable or TPM-backed
+    /// key works. RSA (2048 bits or more) or EC; the kid is the RFC 7638 thumbprint of its public key. For example
+    /// -Certificate (Get-AutomationCertificate -Name okta-svc) in Azure Automation, or -Certificate (Get-PfxCertificate ./svc.pfx).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store whose private key signs, as
+    /// Get-ChildItem Cert:\CurrentUser\My shows it, like Connect-MgGraph -CertificateThumbprint. Defaults to OKTA_CLIENT_CERTIFICATETHUMBPRINT.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only),
+    /// for example -CertificateStoreLocation LocalMachine on a server whose service account uses the machine's certificate.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
+    /// <para type="description">The private key as PEM or private JWK text in a SecureString, never written to disk, for example
+    /// -PrivateKey (Get-Secret -Name okta-svc-key) with SecretManagement, or an encrypted Azure Automation variable.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
+    [SecureStringTransformation]
+    public SecureString? PrivateKey { get; set; }
+
+    /// <summary>
     /// <para type="description">The Okta scopes to ask for, such as okta.users.read. They must be granted to the app.</para>
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
     [ArgumentCompleter(typeof(ScopeCompleter))]
     public string[]? Scope { get; set; }
 
@@ -107,7 +152,9 @@ public sealed class ConnectOktaCommand : OktaCmdlet
             Mode = appSet ? AuthorizationMode.PrivateKey : ApiToken is null ? null : AuthorizationMode.Ssws,
             ClientId = appSet ? ClientId : null,
             Scopes = appSet ? Scope ?? Array.Empty<string>() : null,
-            Key = appSet ? KeySourceOf(Jwks, PrivateKeyPath) : null,
+            Key = appSet
+                ? KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey)
+                : null,
             MaxRetries = MaxRetries,
             RequestTimeout = RequestTimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : null,
             MaxApiCapacity = MaxApiCapacity,
@@ -120,7 +167,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         }
         catch (KeyException e)
         {
-            ThrowFor(e, PrivateKeyPath);
+            ThrowFor(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint);
             return;
         }
         catch (Exception e) when (e is not PipelineStoppedException)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Roles;
@@ -11,7 +12,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para type="synopsis">Registers an Okta OAuth service app that authenticates with a private key (private_key_jwt).</para>
 /// <para type="description">New-OktaServiceApp registers a service app through Dynamic Client Registration (POST /oauth2/v1/clients)
 /// with the client_credentials grant, private_key_jwt, and the public half of a key pair. Pipe in a key from New-OktaJwks or
-/// Import-OktaPrivateKey; without one, the cmdlet makes an RS256 2048-bit key itself. Only public key members are ever sent.
+/// Import-OktaPrivateKey, or a certificate's public key from New-OktaJwks -Certificate; without one, the cmdlet makes an RS256
+/// 2048-bit key itself. Only public key members are ever sent.
 /// With -PrivateKeyPath the private key is written (owner-only) right after the app is created; the file is checked first, so a
 /// refused path never leaves an app behind. With -RequireDpop the app is created through the Apps API (POST /api/v1/apps) with
 /// dpop_bound_access_tokens, which Dynamic Client Registration cannot set. The app still needs scopes (Grant-OktaScope) and usually an
@@ -27,10 +29,20 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// New-OktaServiceApp -Name "ci-$env:BUILD_BUILDID" -RequireDpop -PrivateKeyPath "$env:AGENT_TEMPDIRECTORY/ci.pem" -Confirm:$false</code>
 /// <para>In a CI job: creates a DPoP-bound app with the connection taken from environment variables.</para>
 /// </example>
-[Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+/// <example>
+/// <code>New-OktaServiceApp -Name reporting -CertificateThumbprint $env:OKTA_CERT_THUMBPRINT | Grant-OktaScope okta.users.read</code>
+/// <para>Registers an app with the public key of a certificate in Cert:\CurrentUser\My; its runbooks then connect with
+/// -CertificateThumbprint, and no private key file ever exists.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+    DefaultParameterSetName = JwksSet)]
 [OutputType(typeof(OktaServiceApp))]
 public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
 {
+    private const string JwksSet = "Jwks";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+
     /// <summary>
     /// <para type="description">The app's name (client_name).</para>
     /// </summary>
@@ -41,14 +53,35 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     /// <summary>
     /// <para type="description">The key pair whose public half to register. Made for you (RS256, 2048 bits) when absent.</para>
     /// </summary>
-    [Parameter(ValueFromPipeline = true)]
+    [Parameter(ValueFromPipeline = true, ParameterSetName = JwksSet)]
     public OktaJwks? Jwks { get; set; }
 
     /// <summary>
     /// <para type="description">Writes the private key (PKCS#8 PEM, owner-only) to this file once the app exists.</para>
     /// </summary>
-    [Parameter]
+    [Parameter(ParameterSetName = JwksSet)]
     public string? PrivateKeyPath { get; set; }
+
+    /// <summary>
+    /// <para type="description">A certificate whose public key to register (kid: its RFC 7638 thumbprint), for example
+    /// -Certificate (Get-PfxCertificate ./svc.cer); the private key stays with the certificate.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store whose public key to register, as
+    /// Get-ChildItem Cert:\CurrentUser\My shows it.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
 
     /// <summary>
     /// <para type="description">Creates the app through the Apps API with dpop_bound_access_tokens, so its tokens need DPoP proofs.</para>
@@ -80,10 +113,29 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
+        if (Jwks is not null && Jwks.SigningKey is null && keyPath is not null)
+        {
+            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.KeyNotExportable,
+                $"Key {Jwks.KeyId} is certificate {Jwks.CertificateThumbprint}'s and stays in its store; leave out -PrivateKeyPath. No app was created."),
+                Jwks));
+            return;
+        }
+
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
                 ErrorCategory.InvalidData));
+            return;
+        }
+
+        OktaJwks? certificateKey;
+        try
+        {
+            certificateKey = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false);
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
             return;
         }
 
@@ -94,8 +146,8 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        var jwks = Jwks ?? NewDefaultKey();
-        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.SigningKey.ToPublicJwk() }, RequireDpop = RequireDpop };
+        var jwks = certificateKey ?? Jwks ?? NewDefaultKey();
+        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.Signer.ToPublicJwk() }, RequireDpop = RequireDpop };
         ServiceApp created;
         try
         {
@@ -113,7 +165,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         {
             try
             {
-                KeyFile.Write(jwks.SigningKey, keyPath, KeyFileFormat.Pem, overwrite: false);
+                KeyFile.Write(jwks.SigningKey!, keyPath, KeyFileFormat.Pem, overwrite: false);
                 WriteVerbose($"Wrote the private key to {keyPath}, readable by its owner only.");
             }
             catch (Exception e) when (e is KeyException or IOException or UnauthorizedAccessException)

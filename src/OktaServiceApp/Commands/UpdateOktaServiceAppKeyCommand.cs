@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Tokens;
@@ -12,7 +13,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// proves it by getting an access token with it, writes its private key to -PrivateKeyPath (owner-only), and only then deactivates the
 /// app's other keys, or deletes them with -RemoveOld. Token requests keep working throughout. If the new key cannot get a token, the
 /// cmdlet stops, removes the new key, and leaves the old keys active. It outputs the new key pair. Only a Super Admin can rotate the keys
-/// of an app that has Okta-scope grants.</para>
+/// of an app that has Okta-scope grants. With -Certificate or -CertificateThumbprint the app rotates to a certificate's key (from a
+/// file key, say): it is proven the same way, nothing is written to disk, and the key stays in its store.</para>
 /// </summary>
 /// <example>
 /// <code>Update-OktaServiceAppKey -ClientId 0oa1b2c3d4 -PrivateKeyPath ./svc-2026.pem -RemoveOld</code>
@@ -22,22 +24,52 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>Update-OktaServiceAppKey -ClientId $env:OKTA_CLIENT_CLIENTID -PrivateKeyPath $env:NEW_KEY_FILE -Scope okta.users.read -Confirm:$false</code>
 /// <para>In a scheduled rotation job (SSWS connection from environment variables): rotates, keeping the old key inactive for rollback.</para>
 /// </example>
-[Cmdlet(VerbsData.Update, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+/// <example>
+/// <code>Update-OktaServiceAppKey -ClientId 0oa1b2c3d4 -CertificateThumbprint 3F2A7C0D9E8B6A5F4E3D2C1B0A9F8E7D6C5B4A39 -Scope okta.users.read</code>
+/// <para>Moves an app from its PEM file to a certificate in Cert:\CurrentUser\My; then connect with -CertificateThumbprint and delete the file.</para>
+/// </example>
+[Cmdlet(VerbsData.Update, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = NewKeySet)]
 [OutputType(typeof(OktaJwks))]
 public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
 {
+    private const string NewKeySet = "NewKey";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+
     /// <summary>
     /// <para type="description">The new key pair. A new RS256 2048-bit key is made when absent.</para>
     /// </summary>
-    [Parameter]
+    [Parameter(ParameterSetName = NewKeySet)]
     public OktaJwks? NewJwks { get; set; }
 
     /// <summary>
     /// <para type="description">Where to write the new private key (PKCS#8 PEM, owner-only). Must not exist yet.</para>
     /// </summary>
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, ParameterSetName = NewKeySet)]
     [ValidateNotNullOrEmpty]
     public string PrivateKeyPath { get; set; } = "";
+
+    /// <summary>
+    /// <para type="description">A certificate to rotate to; its private key signs in place and is never written out. For example
+    /// -Certificate (Get-PfxCertificate ./svc-2027.pfx), or -Certificate (Get-AutomationCertificate -Name okta-svc-2027).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store to rotate to, as Get-ChildItem Cert:\CurrentUser\My
+    /// shows it.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
 
     /// <summary>
     /// <para type="description">A scope granted to the app, used to prove the new key. Defaults to one of the app's granted scopes.</para>
@@ -55,11 +87,31 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var path = GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
-        if (File.Exists(path) || Directory.Exists(path))
+        var toFile = ParameterSetName == NewKeySet;
+        var path = toFile ? GetUnresolvedProviderPathFromPSPath(PrivateKeyPath) : null;
+        if (path is not null && (File.Exists(path) || Directory.Exists(path)))
         {
             WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.FileExists,
                 $"'{path}' already exists; choose another -PrivateKeyPath. Nothing was changed."), path));
+            return;
+        }
+
+        if (NewJwks is not null && NewJwks.SigningKey is null)
+        {
+            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.KeyNotExportable,
+                $"Key {NewJwks.KeyId} is certificate {NewJwks.CertificateThumbprint}'s and cannot be written to -PrivateKeyPath; " +
+                "rotate to it with -Certificate or -CertificateThumbprint instead. Nothing was changed."), NewJwks));
+            return;
+        }
+
+        OktaJwks? certificateKey;
+        try
+        {
+            certificateKey = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: true);
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
             return;
         }
 
@@ -69,13 +121,17 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
             return;
         }
 
-        var jwks = NewJwks ?? new OktaJwks(SigningKey.Generate());
+        var jwks = certificateKey ?? NewJwks ?? new OktaJwks(SigningKey.Generate());
         var rotation = new KeyRotation(connection.Client, TokenClient.SharingWith(connection.Client));
         try
         {
-            var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.SigningKey, Scope, ct));
-            KeyFile.Write(jwks.SigningKey, path, KeyFileFormat.Pem, overwrite: false);
-            WriteVerbose($"Wrote the new private key to {path}.");
+            var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.Signer, Scope, ct));
+            if (path is not null)
+            {
+                KeyFile.Write(jwks.SigningKey!, path, KeyFileFormat.Pem, overwrite: false);
+                WriteVerbose($"Wrote the new private key to {path}.");
+            }
+
             var retired = Run(ct => rotation.RetireOthersAsync(ClientId, added, RemoveOld, ct));
             WriteVerbose($"Rotated app {ClientId} to key {jwks.KeyId}; {retired.Count} old key(s) {(RemoveOld ? "deleted" : "deactivated")}.");
             WriteObject(jwks);

@@ -61,6 +61,10 @@ internal static class ErrorIds
     public const string NoPrivateKey = "OktaNoPrivateKey";
     public const string FileExists = "OktaFileExists";
     public const string KeyNotRegistered = "OktaKeyNotRegistered";
+    public const string CertificateNoPrivateKey = "OktaCertificateNoPrivateKey";
+    public const string CertificateNotFound = "OktaCertificateNotFound";
+    public const string CertificateThumbprintInvalid = "OktaCertificateThumbprintInvalid";
+    public const string KeyNotExportable = "OktaKeyNotExportable";
     public const string KeyFileReadFailed = "OktaKeyFileReadFailed";
     public const string KeyFileWriteFailed = "OktaKeyFileWriteFailed";
 

@@ -50,11 +50,12 @@ internal static class OktaErrors
     public static ErrorRecord FromKey(KeyException e, object? target) =>
         new(e, IdFor(e.Problem) ?? ErrorIds.Unexpected, e.Problem switch
         {
-            KeyProblem.FileNotFound => ErrorCategory.ObjectNotFound,
+            KeyProblem.FileNotFound or KeyProblem.CertificateNotFound => ErrorCategory.ObjectNotFound,
+            KeyProblem.KeyNotExportable => ErrorCategory.InvalidOperation,
             KeyProblem.FileExists => ErrorCategory.ResourceExists,
             KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.UnsupportedCipher or KeyProblem.MalformedPem or
                 KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey or
-                KeyProblem.KeyNotRegistered => ErrorCategory.InvalidData,
+                KeyProblem.KeyNotRegistered or KeyProblem.CertificateNoPrivateKey => ErrorCategory.InvalidData,
             _ => ErrorCategory.InvalidArgument,
         }, target);
 
@@ -121,6 +122,10 @@ internal static class OktaErrors
         KeyProblem.FileExists => ErrorIds.FileExists,
         KeyProblem.KeyNotRegistered => ErrorIds.KeyNotRegistered,
         KeyProblem.UnsupportedCipher => ErrorIds.UnsupportedCipher,
+        KeyProblem.CertificateNoPrivateKey => ErrorIds.CertificateNoPrivateKey,
+        KeyProblem.CertificateNotFound => ErrorIds.CertificateNotFound,
+        KeyProblem.CertificateThumbprintInvalid => ErrorIds.CertificateThumbprintInvalid,
+        KeyProblem.KeyNotExportable => ErrorIds.KeyNotExportable,
         // A problem added to the engine without an id here: the registry test names it.
         _ => null,
     };

@@ -3,14 +3,15 @@ using OktaServiceApp.Core.Keys;
 namespace OktaServiceApp.PowerShell;
 
 /// <summary>
-/// A signing key pair made or imported in this session, and its public JWKS. The private key stays in memory, inside this
-/// object, until Export-OktaPrivateKey writes it; no property, ToString or ToJson reveals it.
+/// A signing key pair made or imported in this session, or a certificate's key, and its public JWKS. An in-memory private key
+/// stays inside this object until Export-OktaPrivateKey writes it; a certificate's key stays in its store and cannot be
+/// written out at all. No property, ToString or ToJson reveals a private key.
 /// </summary>
 public sealed class OktaJwks
 {
     internal OktaJwks(SigningKey key)
     {
-        SigningKey = key;
+        Signer = key;
         KeyId = key.KeyId;
         Algorithm = key.Algorithm;
         KeyType = key.KeyType;
@@ -19,7 +20,25 @@ public sealed class OktaJwks
         Thumbprint = key.Thumbprint;
         CreatedAt = key.CreatedAt;
         HasPrivateKey = key.HasPrivateKey;
+        CanExportPrivateKey = key.CanExportPrivateKey;
         Keys = new[] { new OktaJwk(key.ToPublicJwk()) };
+    }
+
+    internal OktaJwks(CertificateSigner certificate)
+    {
+        Signer = certificate;
+        KeyId = certificate.KeyId;
+        Algorithm = certificate.Algorithm;
+        KeyType = certificate.KeyType;
+        KeySize = certificate.KeyType == "RSA" ? certificate.KeySize : null;
+        Curve = certificate.Curve;
+        Thumbprint = certificate.Thumbprint;
+        CreatedAt = DateTimeOffset.UtcNow;
+        HasPrivateKey = certificate.HasPrivateKey;
+        CanExportPrivateKey = false;
+        CertificateThumbprint = certificate.CertificateThumbprint;
+        CertificateSubject = certificate.Subject;
+        Keys = new[] { new OktaJwk(certificate.ToPublicJwk()) };
     }
 
     /// <summary>The key id (kid); by default the RFC 7638 thumbprint.</summary>
@@ -36,15 +55,25 @@ public sealed class OktaJwks
     public string Thumbprint { get; }
     /// <summary>When the key was made or imported.</summary>
     public DateTimeOffset CreatedAt { get; }
-    /// <summary>True when this session holds the private key.</summary>
+    /// <summary>True when this session can sign with the key (in memory, or through its certificate store).</summary>
     public bool HasPrivateKey { get; }
+    /// <summary>True when Export-OktaPrivateKey can write the private key; false for a certificate's key.</summary>
+    public bool CanExportPrivateKey { get; }
+    /// <summary>The certificate's SHA-1 thumbprint when the key is a certificate's; empty otherwise.</summary>
+    public string? CertificateThumbprint { get; }
+    /// <summary>The certificate's subject when the key is a certificate's; empty otherwise.</summary>
+    public string? CertificateSubject { get; }
     /// <summary>The public JWKs (public members only).</summary>
     public OktaJwk[] Keys { get; }
 
-    internal SigningKey SigningKey { get; }
+    /// <summary>What signs: the in-memory key or the certificate.</summary>
+    internal IJwsSigner Signer { get; }
+
+    /// <summary>The in-memory key, which can be written to a file; null for a certificate's key.</summary>
+    internal SigningKey? SigningKey => Signer as SigningKey;
 
     /// <summary>The public JWKS document: {"keys":[...]}.</summary>
-    public string ToJson() => SigningKey.ToPublicJwksJson();
+    public string ToJson() => PublicJwks.ToJson(Signer);
 
     /// <inheritdoc />
     public override string ToString() => $"{Algorithm} {KeyId}";
