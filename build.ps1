@@ -65,7 +65,7 @@ function Invoke-Test {
     $suites = [System.Collections.Generic.List[object]]::new()
 
     # OktaServiceApp.Release.Tests reads the module staged above: its payload closure per edition, 5.1-safe scripts, CI, release files.
-    foreach ($project in 'OktaServiceApp.Core.Tests', 'OktaEmulator.Tests', 'OktaServiceApp.Tests', 'OktaServiceApp.Release.Tests') {
+    foreach ($project in 'OktaServiceApp.Core.Tests', 'OktaEmulator.Tests', 'KeyVaultEmulator.Tests', 'OktaServiceApp.Tests', 'OktaServiceApp.Release.Tests') {
         Write-Host "==> xunit $project (net10.0)"
         $xml = Join-Path $results "$project.xml"
         $path = Join-Path $RepoRoot "tests/$project/$project.csproj"
