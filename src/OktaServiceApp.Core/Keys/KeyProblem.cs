@@ -21,4 +21,15 @@ public enum KeyProblem
     NoPrivateKey,
     FileExists,
     KeyNotRegistered,
+
+    // Azure Key Vault keys (KeyVault/): each names the fix in its message.
+    KeyVaultKeyIdInvalid,
+    KeyVaultUnauthorized,
+    KeyVaultForbidden,
+    KeyVaultKeyNotFound,
+    KeyVaultKeyUnusable,
+    KeyVaultBadRequest,
+    KeyVaultThrottled,
+    KeyVaultUnavailable,
+    ManagedIdentityUnavailable,
 }

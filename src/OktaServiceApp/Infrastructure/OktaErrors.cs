@@ -52,6 +52,11 @@ internal static class OktaErrors
         {
             KeyProblem.FileNotFound => ErrorCategory.ObjectNotFound,
             KeyProblem.FileExists => ErrorCategory.ResourceExists,
+            KeyProblem.KeyVaultKeyNotFound => ErrorCategory.ObjectNotFound,
+            KeyProblem.KeyVaultUnauthorized or KeyProblem.KeyVaultForbidden => ErrorCategory.PermissionDenied,
+            KeyProblem.KeyVaultThrottled => ErrorCategory.LimitsExceeded,
+            KeyProblem.KeyVaultUnavailable or KeyProblem.ManagedIdentityUnavailable => ErrorCategory.ConnectionError,
+            KeyProblem.KeyVaultKeyUnusable => ErrorCategory.InvalidOperation,
             KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.MalformedPem or
                 KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey or
                 KeyProblem.KeyNotRegistered => ErrorCategory.InvalidData,
@@ -120,6 +125,15 @@ internal static class OktaErrors
         KeyProblem.NoPrivateKey => ErrorIds.NoPrivateKey,
         KeyProblem.FileExists => ErrorIds.FileExists,
         KeyProblem.KeyNotRegistered => ErrorIds.KeyNotRegistered,
+        KeyProblem.KeyVaultKeyIdInvalid => ErrorIds.KeyVaultKeyIdInvalid,
+        KeyProblem.KeyVaultUnauthorized => ErrorIds.KeyVaultUnauthorized,
+        KeyProblem.KeyVaultForbidden => ErrorIds.KeyVaultForbidden,
+        KeyProblem.KeyVaultKeyNotFound => ErrorIds.KeyVaultKeyNotFound,
+        KeyProblem.KeyVaultKeyUnusable => ErrorIds.KeyVaultKeyUnusable,
+        KeyProblem.KeyVaultBadRequest => ErrorIds.KeyVaultBadRequest,
+        KeyProblem.KeyVaultThrottled => ErrorIds.KeyVaultThrottled,
+        KeyProblem.KeyVaultUnavailable => ErrorIds.KeyVaultUnavailable,
+        KeyProblem.ManagedIdentityUnavailable => ErrorIds.ManagedIdentityUnavailable,
         // A problem added to the engine without an id here: the registry test names it.
         _ => null,
     };
