@@ -17,6 +17,8 @@ public sealed class OktaSettings
     /// <summary>PEM text, JWK JSON, or a path to either.</summary>
     public string? PrivateKey { get; set; }
     public string? PrivateKeyId { get; set; }
+    /// <summary>An Azure Key Vault key id (OKTA_CLIENT_KEYVAULTKEYID, okta.client.keyVaultKeyId); set only when no PrivateKey is.</summary>
+    public string? KeyVaultKeyId { get; set; }
     public int? MaxRetries { get; set; }
     public TimeSpan? RequestTimeout { get; set; }
     public int? MaxApiCapacity { get; set; }
@@ -27,7 +29,7 @@ public sealed class OktaSettings
     public string Fingerprint()
     {
         var text = string.Join("\n", OrgUrl, Mode, ApiToken, ClientId, string.Join(" ", Scopes), PrivateKey, PrivateKeyId,
-            MaxRetries, RequestTimeout, MaxApiCapacity);
+            KeyVaultKeyId, MaxRetries, RequestTimeout, MaxApiCapacity);
         using var sha = System.Security.Cryptography.SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text)));
     }
@@ -35,5 +37,5 @@ public sealed class OktaSettings
     /// <summary>Names the configured fields, never their secret values.</summary>
     public override string ToString() =>
         $"OrgUrl={OrgUrl?.GetLeftPart(UriPartial.Authority) ?? "(none)"}, Mode={Mode}, ApiToken={(ApiToken is null ? "(none)" : "(set)")}, " +
-        $"ClientId={ClientId ?? "(none)"}, Scopes={Scopes.Count}, PrivateKey={(PrivateKey is null ? "(none)" : "(set)")}";
+        $"ClientId={ClientId ?? "(none)"}, Scopes={Scopes.Count}, PrivateKey={(PrivateKey is null ? "(none)" : "(set)")}, KeyVaultKeyId={KeyVaultKeyId ?? "(none)"}";
 }

@@ -27,8 +27,7 @@ public static partial class SettingsLoader
 
         settings.ApiToken = Pick(env.Token, yaml?.Token, env, yaml, "ApiToken", sources, out _);
         settings.ClientId = Pick(env.ClientId, yaml?.ClientId, env, yaml, "ClientId", sources, out _);
-        settings.PrivateKey = Pick(env.PrivateKey, yaml?.PrivateKey, env, yaml, "PrivateKey", sources, out _);
-        settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
+        PickKey(env, yaml, settings, sources);
 
         if (env.Scopes is { Count: > 0 })
         {
@@ -69,13 +68,42 @@ public static partial class SettingsLoader
         }
         else
         {
-            settings.Mode = settings.ApiToken is null && settings.ClientId is not null && settings.PrivateKey is not null
+            settings.Mode = settings.ApiToken is null && settings.ClientId is not null &&
+                (settings.PrivateKey is not null || settings.KeyVaultKeyId is not null)
                 ? AuthorizationMode.PrivateKey
                 : AuthorizationMode.Ssws;
         }
 
         settings.Source = sources.ToString();
         return settings;
+    }
+
+    /// <summary>
+    /// The key as one setting: the environment's key (a private key or a Key Vault key id) beats the file's, so a runbook's
+    /// OKTA_CLIENT_KEYVAULTKEYID overrides a privateKey in okta.yaml. One source naming both is refused: which key signs must
+    /// never be a guess.
+    /// </summary>
+    private static void PickKey(RawSettings env, RawSettings? yaml, OktaSettings settings, SourceList sources)
+    {
+        var from = env.PrivateKey is not null || env.KeyVaultKeyId is not null ? env
+            : yaml is not null && (yaml.PrivateKey is not null || yaml.KeyVaultKeyId is not null) ? yaml
+            : null;
+        if (from is not null && from.PrivateKey is not null && from.KeyVaultKeyId is not null)
+        {
+            throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
+                $"{Describe(from, EnvPrivateKey, "okta.client.privateKey")} and {Describe(from, EnvKeyVaultKeyId, "okta.client.keyVaultKeyId")} " +
+                "are both set: keep only the one for the key the app signs with.");
+        }
+
+        if (from?.KeyVaultKeyId is not null)
+        {
+            settings.KeyVaultKeyId = from.KeyVaultKeyId;
+            sources.Add(from.Origin, "KeyVaultKeyId");
+            return;
+        }
+
+        settings.PrivateKey = Pick(env.PrivateKey, yaml?.PrivateKey, env, yaml, "PrivateKey", sources, out _);
+        settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
     }
 
     private static string? Pick(string? envValue, string? yamlValue, RawSettings env, RawSettings? yaml, string field,

@@ -12,6 +12,7 @@ public static partial class SettingsLoader
     internal const string EnvScopes = "OKTA_CLIENT_SCOPES";
     internal const string EnvPrivateKey = "OKTA_CLIENT_PRIVATEKEY";
     internal const string EnvPrivateKeyId = "OKTA_CLIENT_PRIVATEKEYID";
+    internal const string EnvKeyVaultKeyId = "OKTA_CLIENT_KEYVAULTKEYID";
     internal const string EnvMaxRetries = "OKTA_CLIENT_RATELIMIT_MAXRETRIES";
     internal const string EnvRequestTimeout = "OKTA_CLIENT_REQUESTTIMEOUT";
     internal const string EnvMaxApiCapacity = "OKTA_CLIENT_MAXAPICAPACITY";
@@ -29,6 +30,7 @@ public static partial class SettingsLoader
             env.Scopes = Env(environment, EnvScopes) is { } scopes ? SplitScopes(scopes) : null;
             env.PrivateKey = Env(environment, EnvPrivateKey, trim: false);
             env.PrivateKeyId = Env(environment, EnvPrivateKeyId);
+            env.KeyVaultKeyId = Env(environment, EnvKeyVaultKeyId);
             env.MaxRetries = Env(environment, EnvMaxRetries);
             env.RequestTimeout = Env(environment, EnvRequestTimeout);
             env.MaxApiCapacity = Env(environment, EnvMaxApiCapacity);

@@ -168,10 +168,17 @@ public sealed class ConnectionBuilder
         var source = request.Key ?? (settings?.PrivateKey is { } text && text.Trim().Length > 0
             ? KeySource.FromSetting(text, settings.PrivateKeyId)
             : null);
+        // A Key Vault key from the settings signs with the managed identity Azure gives the runbook.
+        if (source is null && settings?.KeyVaultKeyId is { } vaultKeyId)
+        {
+            source = new KeyVaultKeySource(vaultKeyId);
+        }
+
         if (source is null)
         {
             throw new OktaConfigurationException(ConfigurationProblem.PrivateKeyMissing,
-                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath or -Jwks, or set OKTA_CLIENT_PRIVATEKEY.");
+                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath, -Jwks or -KeyVaultKeyId, or set " +
+                "OKTA_CLIENT_PRIVATEKEY or OKTA_CLIENT_KEYVAULTKEYID.");
         }
 
         return source.OpenAsync(cancellationToken);
