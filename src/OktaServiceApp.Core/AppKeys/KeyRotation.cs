@@ -28,7 +28,7 @@ public sealed class KeyRotation
     /// Adds <paramref name="newKey"/> as ACTIVE and gets a token with it. If the token request fails, the new key is removed again and
     /// the error is thrown: the app is left as it was, old keys active.
     /// </summary>
-    public async Task<AppKey> AddAndProveAsync(string clientId, SigningKey newKey, string? scope, CancellationToken cancellationToken)
+    public async Task<AppKey> AddAndProveAsync(string clientId, IJwsSigner newKey, string? scope, CancellationToken cancellationToken)
     {
         var proofScope = scope ?? await PickGrantedScopeAsync(clientId, cancellationToken).ConfigureAwait(false);
         OktaObserver.Verbose($"Adding key {newKey.KeyId} to app {clientId}.");

@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using System.Security;
 using OktaServiceApp.Core.AppKeys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -18,14 +20,19 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>Import-OktaPrivateKey $env:NEXT_KEY_FILE | Add-OktaServiceAppKey -ClientId $env:OKTA_APP_ID -Inactive -Confirm:$false</code>
 /// <para>In a CI job (connection from environment variables): stages a key, inactive, for a later switch.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Add, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+/// <example>
+/// <code>Add-OktaServiceAppKey -ClientId 0oa1b2c3d4 -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app -Inactive</code>
+/// <para>Stages the public half of a Key Vault key, inactive, for a later switch; the private key stays in the vault.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Add, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    DefaultParameterSetName = JwksSet)]
 [OutputType(typeof(OktaServiceAppKey))]
 public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
 {
     /// <summary>
     /// <para type="description">The key pair whose public half to register.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = JwksSet)]
     public OktaJwks? Jwks { get; set; }
 
     /// <summary>
@@ -34,11 +41,52 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
     [Parameter]
     public SwitchParameter Inactive { get; set; }
 
+    private const string JwksSet = "Jwks";
+
+    // ---- Azure Key Vault key (issue 12): register the public half of a key that signs in the vault. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Registers the public half of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}]),
+    /// read with one call to the vault; its kid is its RFC 7638 thumbprint.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
+    /// <summary>The Key Vault key's public half, or null with the error written.</summary>
+    private OktaJwks? ReadKeyVaultKey(string keyVaultKeyId)
+    {
+        try
+        {
+            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
+            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, keyVaultKeyId);
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var connection = ResolveConnection(Connection);
-        var jwks = Jwks!;
+        var jwks = KeyVaultKeyId is not null ? ReadKeyVaultKey(KeyVaultKeyId) : Jwks!;
+        if (jwks is null)
+        {
+            return;
+        }
+
         if (!ShouldProcess($"app {ClientId}", $"Add key {jwks.KeyId}{(Inactive ? " (inactive)" : "")}"))
         {
             return;
@@ -47,7 +95,7 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
         try
         {
             WriteVerbose($"Adding key {jwks.KeyId} to app {ClientId}.");
-            var key = Run(ct => new AppKeyClient(connection.Client).AddAsync(ClientId, jwks.SigningKey.ToPublicJwk(), !Inactive, ct));
+            var key = Run(ct => new AppKeyClient(connection.Client).AddAsync(ClientId, jwks.Signer.ToPublicJwk(), !Inactive, ct));
             WriteObject(new OktaServiceAppKey(ClientId, key));
         }
         catch (Exception e) when (e is not PipelineStoppedException)

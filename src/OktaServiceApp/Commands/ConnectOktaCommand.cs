@@ -52,6 +52,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string? ClientId { get; set; }
 
@@ -72,8 +73,30 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ArgumentCompleter(typeof(ScopeCompleter))]
     public string[]? Scope { get; set; }
+
+    // ---- Azure Key Vault key (issue 12): the key signs in the vault; only its public half is ever here. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">An Azure Key Vault key id, https://{vault}.vault.azure.net/keys/{name}[/{version}]: the app's assertions
+    /// are signed by Key Vault, once per token request, and the private key never leaves the vault. Authenticates with the managed
+    /// identity (IDENTITY_ENDPOINT and IDENTITY_HEADER, or the instance metadata service) unless -KeyVaultAccessToken is given.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net, such as (Get-AzAccessToken -ResourceUrl
+    /// https://vault.azure.net -AsSecureString).Token. Used instead of the managed identity.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
 
     /// <summary>
     /// <para type="description">Retries per call on rate limits and faults (default 4, or OKTA_CLIENT_RATELIMIT_MAXRETRIES).</para>
@@ -100,6 +123,19 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     protected override void ProcessRecord()
     {
         var appSet = ParameterSetName != ApiTokenSet;
+        KeySource? key;
+        try
+        {
+            key = !appSet ? null
+                : KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken)
+                : KeySourceOf(Jwks, PrivateKeyPath);
+        }
+        catch (KeyException e)
+        {
+            ThrowFor(e, KeyVaultKeyId);
+            return;
+        }
+
         var request = new ConnectionRequest
         {
             OrgUrl = OrgUrl,
@@ -107,7 +143,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
             Mode = appSet ? AuthorizationMode.PrivateKey : ApiToken is null ? null : AuthorizationMode.Ssws,
             ClientId = appSet ? ClientId : null,
             Scopes = appSet ? Scope ?? Array.Empty<string>() : null,
-            Key = appSet ? KeySourceOf(Jwks, PrivateKeyPath) : null,
+            Key = key,
             MaxRetries = MaxRetries,
             RequestTimeout = RequestTimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : null,
             MaxApiCapacity = MaxApiCapacity,
@@ -120,7 +156,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         }
         catch (KeyException e)
         {
-            ThrowFor(e, PrivateKeyPath);
+            ThrowFor(e, (object?)PrivateKeyPath ?? KeyVaultKeyId);
             return;
         }
         catch (Exception e) when (e is not PipelineStoppedException)

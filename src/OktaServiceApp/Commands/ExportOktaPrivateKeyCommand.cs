@@ -69,6 +69,14 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
         object input = (object?)App ?? Jwks!;
         var jwks = App is not null ? App.Jwks : Jwks;
         var path = GetUnresolvedProviderPathFromPSPath(Path);
+        if (jwks is { CanExportPrivateKey: false, KeyVaultKeyId: { } vaultKey })
+        {
+            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
+                $"The key {jwks.KeyId} signs in Azure Key Vault ({vaultKey}); its private part never leaves the vault, so it cannot be exported.",
+                input, ErrorCategory.InvalidOperation));
+            return;
+        }
+
         if (jwks is null || !jwks.HasPrivateKey)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey,
@@ -84,7 +92,7 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
 
         try
         {
-            KeyFile.Write(jwks.SigningKey, path, Format, Force);
+            KeyFile.Write(jwks.SigningKey!, path, Format, Force);
             WriteVerbose($"Wrote private key {jwks.KeyId} to {path}, readable by its owner only.");
             if (PassThru)
             {

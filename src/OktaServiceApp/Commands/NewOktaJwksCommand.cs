@@ -1,5 +1,8 @@
 using System.Management.Automation;
+using System.Security;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
+using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -18,7 +21,11 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>$jwks = New-OktaJwks -Algorithm ES256; $jwks.ToJson() | Set-Content "$env:BUILD_ARTIFACTSTAGINGDIRECTORY/jwks.json"</code>
 /// <para>In a CI job: makes an EC key and publishes only its public JWKS.</para>
 /// </example>
-[Cmdlet(VerbsCommon.New, "OktaJwks")]
+/// <example>
+/// <code>New-OktaJwks -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app | New-OktaServiceApp -Name reporting</code>
+/// <para>Registers a service app with the public half of a Key Vault key; the private key stays in the vault.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "OktaJwks", DefaultParameterSetName = GenerateSet)]
 [OutputType(typeof(OktaJwks))]
 public sealed class NewOktaJwksCommand : OktaCmdlet
 {
@@ -42,9 +49,62 @@ public sealed class NewOktaJwksCommand : OktaCmdlet
     [ValidateNotNullOrEmpty]
     public string? KeyId { get; set; }
 
+    private const string GenerateSet = "Generate";
+
+    // ---- Azure Key Vault key (issue 12): the public JWKS of a key that signs in the vault. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Reads the public key of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}])
+    /// instead of making one; without a version, the vault's current version. Its kid is its RFC 7638 thumbprint. The object signs
+    /// through Key Vault wherever a key is taken (-Jwks) and cannot be exported.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
+    private void ReadKeyVaultKey(string keyVaultKeyId)
+    {
+        if (KeySize is not null || KeyId is not null)
+        {
+            ThrowTerminatingError(OktaErrors.Invalid(KeySize is not null ? ErrorIds.KeySizeNotAllowed : ErrorIds.InvalidKeyId,
+                "-KeySize and -KeyId do not apply to a Key Vault key: its size is the vault's and its kid is its thumbprint.", keyVaultKeyId));
+        }
+
+        try
+        {
+            // Only an algorithm the caller chose is passed on: an EC vault key signs with its curve's algorithm.
+            var algorithm = MyInvocation.BoundParameters.ContainsKey(nameof(Algorithm)) ? Algorithm : null;
+            var source = new KeyVaultKeySource(keyVaultKeyId,
+                KeyVaultAccessToken is null ? null : KeyVaultCredential.FromAccessToken(KeyVaultAccessToken), algorithm);
+            WriteVerbose($"Reading the public key of {source.KeyId}.");
+            var signer = (KeyVaultSigner)Run(ct => source.OpenAsync(ct));
+            WriteVerbose($"Key Vault key {signer.VaultKeyId}: kid {signer.KeyId} ({signer.KeyType}, {signer.Algorithm}).");
+            WriteObject(new OktaJwks(signer));
+        }
+        catch (KeyException e)
+        {
+            ThrowTerminatingError(OktaErrors.FromKey(e, keyVaultKeyId));
+        }
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (KeyVaultKeyId is not null)
+        {
+            ReadKeyVaultKey(KeyVaultKeyId);
+            return;
+        }
+
         try
         {
             WriteVerbose(KeySize is int size

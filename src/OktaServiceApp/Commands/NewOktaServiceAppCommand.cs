@@ -80,6 +80,14 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
+        if (Jwks is { CanExportPrivateKey: false, KeyVaultKeyId: not null } && keyPath is not null)
+        {
+            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
+                "-PrivateKeyPath cannot write a Key Vault key: its private part never leaves the vault. Leave -PrivateKeyPath out.",
+                Jwks, ErrorCategory.InvalidOperation));
+            return;
+        }
+
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
@@ -95,7 +103,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         }
 
         var jwks = Jwks ?? NewDefaultKey();
-        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.SigningKey.ToPublicJwk() }, RequireDpop = RequireDpop };
+        var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.Signer.ToPublicJwk() }, RequireDpop = RequireDpop };
         ServiceApp created;
         try
         {
@@ -113,7 +121,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         {
             try
             {
-                KeyFile.Write(jwks.SigningKey, keyPath, KeyFileFormat.Pem, overwrite: false);
+                KeyFile.Write(jwks.SigningKey!, keyPath, KeyFileFormat.Pem, overwrite: false);
                 WriteVerbose($"Wrote the private key to {keyPath}, readable by its owner only.");
             }
             catch (Exception e) when (e is KeyException or IOException or UnauthorizedAccessException)

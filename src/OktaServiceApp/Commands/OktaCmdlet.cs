@@ -114,7 +114,7 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The key the caller named: a key object, or a file given as a PowerShell path.</summary>
     private protected KeySource? KeySourceOf(OktaJwks? jwks, string? privateKeyPath) =>
-        jwks is not null ? new SignerKeySource(jwks.SigningKey)
+        jwks is not null ? new SignerKeySource(jwks.Signer)
         : privateKeyPath is not null ? new FileKeySource(GetUnresolvedProviderPathFromPSPath(privateKeyPath))
         : null;
 

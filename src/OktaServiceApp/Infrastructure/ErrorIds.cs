@@ -62,6 +62,7 @@ internal static class ErrorIds
     public const string KeyNotRegistered = "OktaKeyNotRegistered";
     public const string KeyFileReadFailed = "OktaKeyFileReadFailed";
     public const string KeyFileWriteFailed = "OktaKeyFileWriteFailed";
+    public const string KeyNotExportable = "OktaKeyNotExportable";
 
     // Azure Key Vault keys and managed identity (KeyProblem.KeyVault*, ManagedIdentityUnavailable).
     public const string KeyVaultKeyIdInvalid = "OktaKeyVaultKeyIdInvalid";

@@ -1,4 +1,5 @@
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 
 namespace OktaServiceApp.PowerShell;
 
@@ -11,6 +12,8 @@ public sealed class OktaJwks
     internal OktaJwks(SigningKey key)
     {
         SigningKey = key;
+        Signer = key;
+        CanExportPrivateKey = key.CanExportPrivateKey;
         KeyId = key.KeyId;
         Algorithm = key.Algorithm;
         KeyType = key.KeyType;
@@ -20,6 +23,22 @@ public sealed class OktaJwks
         CreatedAt = key.CreatedAt;
         HasPrivateKey = key.HasPrivateKey;
         Keys = new[] { new OktaJwk(key.ToPublicJwk()) };
+    }
+
+    /// <summary>A key that signs in Azure Key Vault: only its public half is here, and it cannot be exported.</summary>
+    internal OktaJwks(KeyVaultSigner signer)
+    {
+        Signer = signer;
+        KeyVaultKeyId = signer.VaultKeyId;
+        KeyId = signer.KeyId;
+        Algorithm = signer.Algorithm;
+        KeyType = signer.KeyType;
+        var jwk = signer.ToPublicJwk();
+        KeySize = signer.KeyType == "RSA" ? JwsSigners.KeySizeOf(jwk) : null;
+        Curve = jwk.Crv;
+        Thumbprint = signer.Thumbprint;
+        CreatedAt = DateTimeOffset.UtcNow;
+        Keys = new[] { new OktaJwk(jwk) };
     }
 
     /// <summary>The key id (kid); by default the RFC 7638 thumbprint.</summary>
@@ -40,11 +59,19 @@ public sealed class OktaJwks
     public bool HasPrivateKey { get; }
     /// <summary>The public JWKs (public members only).</summary>
     public OktaJwk[] Keys { get; }
+    /// <summary>False for a key whose private part stays in its store (Azure Key Vault).</summary>
+    public bool CanExportPrivateKey { get; }
+    /// <summary>The Key Vault key, with its version, that signs for this object; empty for a key held in this session.</summary>
+    public string? KeyVaultKeyId { get; }
 
-    internal SigningKey SigningKey { get; }
+    /// <summary>The key held in this session; null for a key that signs elsewhere.</summary>
+    internal SigningKey? SigningKey { get; }
+
+    /// <summary>Whatever signs with this key.</summary>
+    internal IJwsSigner Signer { get; }
 
     /// <summary>The public JWKS document: {"keys":[...]}.</summary>
-    public string ToJson() => SigningKey.ToPublicJwksJson();
+    public string ToJson() => JwsSigners.ToPublicJwksJson(Signer);
 
     /// <inheritdoc />
     public override string ToString() => $"{Algorithm} {KeyId}";

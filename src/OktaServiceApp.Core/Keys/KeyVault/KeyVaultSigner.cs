@@ -8,7 +8,7 @@ namespace OktaServiceApp.Core.Keys.KeyVault;
 /// Signs through Key Vault: the digest is computed here, the signature is one POST {kid}/sign. The private key never leaves
 /// the vault, so it cannot be exported. The kid is the RFC 7638 thumbprint of the vault key's public part, like every key's.
 /// </summary>
-internal sealed class KeyVaultSigner : IJwsSigner
+public sealed class KeyVaultSigner : IJwsSigner
 {
     internal const string ApiVersion = "7.4";
 
@@ -17,7 +17,7 @@ internal sealed class KeyVaultSigner : IJwsSigner
     private readonly KeyVaultTransport _transport;
     private readonly Uri _signUrl;
 
-    public KeyVaultSigner(KeyVaultPublicKey key, string algorithm, KeyVaultCredential credential, KeyVaultTransport transport)
+    internal KeyVaultSigner(KeyVaultPublicKey key, string algorithm, KeyVaultCredential credential, KeyVaultTransport transport)
     {
         _key = key;
         _credential = credential;
