@@ -31,6 +31,9 @@ public sealed class ControlEndpointTests : VaultTest
         Assert.Equal(1, stats["identityRequests"]!.GetValue<int>());
         Assert.Equal(1, stats["statuses"]!["429"]!.GetValue<int>());
 
+        using var tokensResponse = await Vault.SendAsync(HttpMethod.Get, Vault.Emulator.VaultUrl + "/__emulator/tokens", null, null);
+        Assert.Equal([token], (await VaultExpect.OkAsync(tokensResponse))["tokens"]!.AsArray().Select(t => t!.GetValue<string>()));
+
         using var reset = await PostAsync("/__emulator/reset", "");
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(0, Vault.Emulator.Stats.KeyGets);

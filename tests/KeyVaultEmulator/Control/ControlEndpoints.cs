@@ -10,7 +10,8 @@ namespace KeyVaultEmulator.Control;
 /// <summary>
 /// /__emulator/*: for tests in another process (Pester). Loopback callers only, no auth, never counted or throttled.
 /// POST /keys {name, kty "RSA"|"EC", size, crv, hsm, enabled} creates a key (or a new version) and answers its KeyBundle;
-/// PUT /config {role "CryptoUser"|"Reader"|"None", throttle {count, retryAfterSeconds, status}}; GET /stats; POST /stats/reset;
+/// PUT /config {role "CryptoUser"|"Reader"|"None", throttle {count, retryAfterSeconds, status}}; GET /stats; GET /tokens (the
+/// values issued, for secret-hygiene searches); POST /stats/reset;
 /// POST /reset.
 /// </summary>
 internal static class ControlEndpoints
@@ -82,6 +83,11 @@ internal static class ControlEndpoints
         });
 
         control.MapGet("/stats", () => Results.Json(vault.Stats.ToJson()));
+        // The values of every token issued: only secret-hygiene tests read them, to search what a client printed.
+        control.MapGet("/tokens", () => Results.Json(new JsonObject
+        {
+            ["tokens"] = new JsonArray(vault.IssuedTokens().Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+        }));
         control.MapPost("/stats/reset", () =>
         {
             vault.Stats.Reset();

@@ -89,6 +89,15 @@ internal sealed class VaultRuntime
         }
     }
 
+    /// <summary>Every token value given out, so secret-hygiene tests can search output for them.</summary>
+    public IReadOnlyList<string> IssuedTokens()
+    {
+        lock (_gate)
+        {
+            return _tokens.Keys.ToList();
+        }
+    }
+
     public void ThrottleNext(int count, int retryAfterSeconds, int status)
     {
         lock (_gate)
