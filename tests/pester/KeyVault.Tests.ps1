@@ -63,6 +63,28 @@ Describe 'Key Vault keys' {
         }
     }
 
+    Context 'registering a vault key' {
+        It 'New-OktaServiceApp -KeyVaultKeyId and Add-OktaServiceAppKey -KeyVaultKeyId register the public half, which then signs' {
+            $app = New-OktaServiceApp -Name 'kv-direct' -KeyVaultKeyId $RsaKid | Grant-OktaScope okta.users.read -PassThru
+            $app.Jwks.KeyVaultKeyId | Should -BeExactly $RsaKid
+            $nextKid = New-TestVaultKey $Vault 'okta-next'
+            $added = Add-OktaServiceAppKey -ClientId $app.ClientId -KeyVaultKeyId $nextKid -Confirm:$false
+            $added.KeyId | Should -BeExactly (New-OktaJwks -KeyVaultKeyId $nextKid).KeyId
+            $added.Status | Should -BeExactly 'ACTIVE'
+            $token = Get-OktaAccessToken -ClientId $app.ClientId -KeyVaultKeyId $nextKid -Scope okta.users.read
+            $token.TokenType | Should -BeExactly 'Bearer'
+        }
+
+        It 'New-OktaServiceApp refuses to write a vault key to -PrivateKeyPath (OktaKeyNotExportable) and creates no app' {
+            $path = Join-Path $Work 'never.pem'
+            $before = @(Get-OktaServiceApp).Count
+            $null = New-OktaServiceApp -Name 'kv-never' -KeyVaultKeyId $RsaKid -PrivateKeyPath $path -ErrorVariable failed -ErrorAction SilentlyContinue
+            Get-ErrorId $failed[0] | Should -BeExactly 'OktaKeyNotExportable'
+            @(Get-OktaServiceApp).Count | Should -Be $before
+            $path | Should -Not -Exist
+        }
+    }
+
     Context 'a token and Invoke-OktaApi through IDENTITY_ENDPOINT' {
         It 'Get-OktaAccessToken signs once in the vault per token and not at all for a cached one' {
             $before = Get-Signatures

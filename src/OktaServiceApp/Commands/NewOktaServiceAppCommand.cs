@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using System.Security;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Roles;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
@@ -27,7 +29,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// New-OktaServiceApp -Name "ci-$env:BUILD_BUILDID" -RequireDpop -PrivateKeyPath "$env:AGENT_TEMPDIRECTORY/ci.pem" -Confirm:$false</code>
 /// <para>In a CI job: creates a DPoP-bound app with the connection taken from environment variables.</para>
 /// </example>
-[Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+    DefaultParameterSetName = JwksSet)]
 [OutputType(typeof(OktaServiceApp))]
 public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
 {
@@ -41,7 +44,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     /// <summary>
     /// <para type="description">The key pair whose public half to register. Made for you (RS256, 2048 bits) when absent.</para>
     /// </summary>
-    [Parameter(ValueFromPipeline = true)]
+    [Parameter(ValueFromPipeline = true, ParameterSetName = JwksSet)]
     public OktaJwks? Jwks { get; set; }
 
     /// <summary>
@@ -62,6 +65,50 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(RoleCompleter))]
     public string? Role { get; set; }
+
+    private const string JwksSet = "Jwks";
+
+    // ---- Azure Key Vault key (issue 12): register the public half of a key that signs in the vault. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Registers the public half of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}])
+    /// instead of -Jwks; the private key never leaves the vault, so -PrivateKeyPath does not apply.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
+    /// <summary>The Key Vault key's public half, read with one call; null with the error written.</summary>
+    private OktaJwks? KeyVaultJwks(string keyVaultKeyId, string? keyPath)
+    {
+        if (keyPath is not null)
+        {
+            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
+                "A Key Vault key cannot be written to -PrivateKeyPath: its private part never leaves the vault. No app was created.",
+                keyVaultKeyId, ErrorCategory.InvalidOperation));
+            return null;
+        }
+
+        try
+        {
+            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
+            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, keyVaultKeyId);
+            return null;
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -102,7 +149,13 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        var jwks = Jwks ?? NewDefaultKey();
+        var vaultJwks = KeyVaultKeyId is not null ? KeyVaultJwks(KeyVaultKeyId, keyPath) : null;
+        if (KeyVaultKeyId is not null && vaultJwks is null)
+        {
+            return;
+        }
+
+        var jwks = vaultJwks ?? Jwks ?? NewDefaultKey();
         var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.Signer.ToPublicJwk() }, RequireDpop = RequireDpop };
         ServiceApp created;
         try
