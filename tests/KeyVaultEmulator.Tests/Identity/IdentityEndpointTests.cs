@@ -58,6 +58,19 @@ public sealed class IdentityEndpointTests : VaultTest
         Assert.Equal("invalid_request", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Imds_wants_an_api_version_and_a_resource()
+    {
+        using var noVersion = await SendAsync(
+            $"{Vault.Emulator.ImdsEndpoint}/metadata/identity/oauth2/token?resource=https%3A%2F%2Fvault.azure.net", "Metadata", "true");
+        Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
+        using var noResource = await SendAsync(
+            $"{Vault.Emulator.ImdsEndpoint}/metadata/identity/oauth2/token?api-version=2018-02-01", "Metadata", "true");
+        Assert.Equal(HttpStatusCode.BadRequest, noResource.StatusCode);
+        Assert.Equal(2, Vault.Emulator.Stats.ImdsRequests);
+        Assert.Equal(2, Vault.Emulator.Stats.StatusCount(400));
+    }
+
     private Task<HttpResponseMessage> IdentityAsync(string resource, string? header) =>
         SendAsync($"{Vault.Emulator.IdentityEndpoint}?resource={Uri.EscapeDataString(resource)}&api-version=2019-08-01",
             header is null ? null : "X-IDENTITY-HEADER", header);
