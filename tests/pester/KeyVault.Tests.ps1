@@ -95,6 +95,15 @@ Describe 'Key Vault keys' {
             (Get-Signatures) - $before | Should -Be 1
         }
 
+        It 'an app made with a vault key, piped in, signs through the vault with the key object it carries' {
+            $before = Get-Signatures
+            $gets = [int](Get-TestVaultStats $Vault).keyGets
+            $token = $BearerApp | Get-OktaAccessToken okta.users.read -Force
+            $token.TokenType | Should -BeExactly 'Bearer'
+            (Get-Signatures) - $before | Should -Be 1
+            [int](Get-TestVaultStats $Vault).keyGets | Should -Be $gets -Because 'the piped key object is already open'
+        }
+
         It 'Connect-Okta -KeyVaultKeyId (Bearer app): five Invoke-OktaApi calls cost one signature' {
             try {
                 $before = Get-Signatures
