@@ -5,7 +5,7 @@ using OktaServiceApp.Tests.Support;
 namespace OktaServiceApp.Tests;
 
 /// <summary>
-/// Grant-OktaScope and Add-OktaServiceAppKey against an org that applies the write and then answers 500 or drops the
+/// Grant-OktaScope, Add-OktaServiceAppKey, a custom role assignment and a rate-limit share against an org that applies the write and then answers 500 or drops the
 /// connection: one object, no error record, and one read more than a run without the fault.
 /// </summary>
 public sealed class UnknownOutcomeCmdletTests : IClassFixture<EmulatorFixture>
@@ -52,6 +52,51 @@ public sealed class UnknownOutcomeCmdletTests : IClassFixture<EmulatorFixture>
         Assert.Equal(2, kids.Count);
         Assert.Single(kids, k => k == kid);
         AssertRequests(fault, ("GET /api/v1/apps/{appId}/credentials/jwks", 1), ("POST /api/v1/apps/{appId}/credentials/jwks", 1));
+    }
+
+    [Theory]
+    [InlineData(AppliedFaultKind.ServerError500)]
+    [InlineData(AppliedFaultKind.Drop)]
+    public void Add_OktaServiceAppRole_assigns_a_custom_role_once_and_reports_no_error(AppliedFaultKind fault)
+    {
+        using var host = new PowerShellHost(Org);
+        var clientId = (string)host.Invoke($$"""
+            $group = Invoke-OktaApi -Method POST -Path /api/v1/groups -Body @{ profile = @{ name = 'uo-{{fault}}' } }
+            $org = (Get-OktaConnection).OrgUrl
+            $null = Invoke-OktaApi -Method POST -Path /api/v1/iam/roles -Body @{ label = 'UoReader-{{fault}}'; description = 'Reads users'; permissions = @('okta.users.read') }
+            $null = Invoke-OktaApi -Method POST -Path /api/v1/iam/resource-sets -Body @{ label = 'UoSet-{{fault}}'; description = 'Users'; resources = @("$org/api/v1/groups/$($group.id)/users") }
+            (New-OktaServiceApp -Name role-{{fault}}).ClientId
+            """).AssertNoErrors().Output.Single().BaseObject;
+        FailNextWrite(fault, $"/oauth2/v1/clients/{clientId}/roles");
+
+        var result = host.Invoke($"Add-OktaServiceAppRole -ClientId {clientId} -CustomRole UoReader-{fault} -ResourceSet UoSet-{fault} -Confirm:$false")
+            .AssertNoErrors();
+
+        var role = Assert.Single(result.Objects<OktaServiceAppRole>());
+        Assert.Equal(role.Id, Assert.Single(Org.State.RolesFor(clientId)).Id);
+        Assert.Equal(1, Org.Stats.RouteCounts["POST /oauth2/v1/clients/{clientId}/roles"]);
+        Assert.Equal(1, Org.Stats.FaultCount(fault == AppliedFaultKind.Drop ? "DropAfterApply" : "ServerError500AfterApply"));
+        Org.Configure(o => o.Faults = new FaultOptions());
+    }
+
+    [Theory]
+    [InlineData(AppliedFaultKind.ServerError500)]
+    [InlineData(AppliedFaultKind.Drop)]
+    public void Set_OktaServiceAppRateLimit_creates_the_share_once_and_reports_no_error(AppliedFaultKind fault)
+    {
+        using var host = new PowerShellHost(Org);
+        var clientId = (string)host.Invoke($"(New-OktaServiceApp -Name share-{fault}).ClientId").AssertNoErrors().Output.Single().BaseObject;
+        FailNextWrite(fault, "/api/v1/principal-rate-limits");
+
+        var result = host.Invoke($"Set-OktaServiceAppRateLimit -ClientId {clientId} -Percent 30 -Confirm:$false").AssertNoErrors();
+
+        Assert.Equal(30, Assert.Single(result.Objects<OktaServiceAppRateLimit>()).Percent);
+        Assert.Equal(30, Org.State.RateLimitFor(clientId)!.DefaultPercentage);
+        Assert.Equal(1, Org.Stats.RouteCounts["POST /api/v1/principal-rate-limits"]);
+        Assert.False(Org.Stats.RouteCounts.ContainsKey("PUT /api/v1/principal-rate-limits/{principalRateLimitId}"),
+            "the interrupted POST wrote the share asked for: nothing to replace");
+        Assert.Equal(1, Org.Stats.FaultCount(fault == AppliedFaultKind.Drop ? "DropAfterApply" : "ServerError500AfterApply"));
+        Org.Configure(o => o.Faults = new FaultOptions());
     }
 
     private void FailNextWrite(AppliedFaultKind kind, string path)

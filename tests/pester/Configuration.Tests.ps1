@@ -21,7 +21,7 @@ $null = New-Item -ItemType Directory -Force -Path (Split-Path $yamlPath)
 $dead = 'http://127.0.0.1:1'   # nothing listens here: settings pointing at it must lose
 
 function Set-Yaml([string] $Text) {
-    if ($Text) { Set-Content -LiteralPath $yamlPath -Value $Text -Encoding utf8NoBOM } else { Remove-Item -LiteralPath $yamlPath -ErrorAction SilentlyContinue }
+    if ($Text) { [System.IO.File]::WriteAllText($yamlPath, $Text) } else { Remove-Item -LiteralPath $yamlPath -ErrorAction SilentlyContinue }
 }
 
 function Invoke-Scenario([string] $Name, [scriptblock] $Setup) {
@@ -111,7 +111,7 @@ $pem
 }
 
 AfterAll {
-    if ($script:Child -and -not $script:Child.Process.HasExited) { $script:Child.Process.Kill($true) }
+    if ($script:Child -and -not $script:Child.Process.HasExited) { Stop-TestProcessTree $script:Child.Process }
     Complete-TestSuite
 }
 

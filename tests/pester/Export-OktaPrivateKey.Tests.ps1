@@ -5,12 +5,13 @@ BeforeAll {
 
     $script:Rsa = New-OktaJwks
     $script:Ec = New-OktaJwks -Algorithm ES256
-    $script:OwnerOnly = [System.IO.UnixFileMode]'UserRead, UserWrite'
+    # UnixFileMode is .NET 7+: only read where there are Unix modes.
+    if (-not (Test-OnWindows)) { $script:OwnerOnly = [System.IO.UnixFileMode]'UserRead, UserWrite' }
 
     function script:New-KeyPath([string] $Extension = 'pem') { Join-Path $Work ("key-" + [guid]::NewGuid().ToString('n') + ".$Extension") }
 
     function script:Assert-OwnerOnly([string] $Path) {
-        if ($IsWindows) {
+        if ((Test-OnWindows)) {
             $rules = @((Get-Acl -LiteralPath $Path).Access)
             $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().User
             $rules | ForEach-Object { $_.IdentityReference.Translate([System.Security.Principal.SecurityIdentifier]) } | Should -Be @($me)
@@ -79,7 +80,7 @@ Describe 'Export-OktaPrivateKey' {
         It 'replaces an existing file with -Force, owner-only even if it was world-readable' {
             $path = New-KeyPath
             Set-Content -LiteralPath $path -Value 'old content'
-            if (-not $IsWindows) { (Get-Item -LiteralPath $path).UnixFileMode = [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead, OtherRead' }
+            if (-not (Test-OnWindows)) { (Get-Item -LiteralPath $path).UnixFileMode = [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead, OtherRead' }
             $Ec | Export-OktaPrivateKey -Path $path -Force
             (Import-OktaPrivateKey -Path $path).Thumbprint | Should -BeExactly $Ec.Thumbprint
             Assert-OwnerOnly $path

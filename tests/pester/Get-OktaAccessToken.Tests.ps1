@@ -11,8 +11,10 @@ BeforeAll {
 
     # Calls /api/v1/users with a raw Bearer token, as another tool would.
     function script:Invoke-UsersWithBearer([string] $Token) {
-        $response = Invoke-WebRequest -Uri "$($Emulator.OrgUrl)/api/v1/users" -Headers @{ Authorization = "Bearer $Token" } -SkipHttpErrorCheck
-        [pscustomobject]@{ Status = [int]$response.StatusCode; Users = @($response.Content | ConvertFrom-Json) }
+        $response = Invoke-TestHttp -Uri "$($Emulator.OrgUrl)/api/v1/users" -Headers @{ Authorization = "Bearer $Token" }
+        # Assigned first: Windows PowerShell's ConvertFrom-Json writes an array as one object.
+        $users = $response.Content | ConvertFrom-Json
+        [pscustomobject]@{ Status = $response.Status; Users = @($users) }
     }
 }
 

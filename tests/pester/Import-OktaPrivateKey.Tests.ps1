@@ -156,6 +156,85 @@ Describe 'Import-OktaPrivateKey' {
         }
     }
 
+    Context 'legacy encrypted PEM (Proc-Type: 4,ENCRYPTED)' {
+        BeforeAll {
+            # openssl genrsa -aes256 writes legacy encryption up to OpenSSL 1.1 and encrypted PKCS#8 from OpenSSL 3, where
+            # -traditional brings the legacy form back (1.1 has no such option). Both must import with -Password.
+            function script:New-OpenSslRsa {
+                param([string] $Path, [string[]] $Options)
+                $null = & $OpenSsl genrsa @Options -passout pass:legacy-pass -out $Path 2048 2>&1
+                $LASTEXITCODE
+            }
+            if ($OpenSsl) {
+                $script:GenrsaDefault = New-KeyPath
+                $null = New-OpenSslRsa -Path $GenrsaDefault -Options @('-aes256')
+                $script:Legacy = New-KeyPath
+                if ((Get-Content -LiteralPath $GenrsaDefault -TotalCount 1) -eq '-----BEGIN RSA PRIVATE KEY-----') {
+                    Copy-Item -LiteralPath $GenrsaDefault -Destination $Legacy
+                } else {
+                    $null = New-OpenSslRsa -Path $Legacy -Options @('-traditional', '-aes256')
+                }
+                # openssl's own decryption of the same file is what the import must match.
+                $script:LegacyPlain = New-KeyPath
+                $null = & $OpenSsl rsa -in $Legacy -passin pass:legacy-pass -out $LegacyPlain 2>&1
+                $script:Camellia = New-KeyPath
+                $null = & $OpenSsl rsa -in $LegacyPlain -traditional -camellia256 -passout pass:legacy-pass -out $Camellia 2>&1
+                if ($LASTEXITCODE -ne 0) { $null = & $OpenSsl rsa -in $LegacyPlain -camellia256 -passout pass:legacy-pass -out $Camellia 2>&1 }
+            }
+        }
+
+        It 'the openssl genrsa -aes256 -traditional file is legacy encrypted with AES-256-CBC' {
+            if (-not $OpenSsl) { Set-ItResult -Skipped -Because 'openssl is not installed on this machine'; return }
+            $lines = @(Get-Content -LiteralPath $Legacy -TotalCount 3)
+            $lines[0] | Should -BeExactly '-----BEGIN RSA PRIVATE KEY-----'
+            $lines[1] | Should -BeExactly 'Proc-Type: 4,ENCRYPTED'
+            $lines[2] | Should -BeLike 'DEK-Info: AES-256-CBC,*'
+        }
+
+        It 'reads it with -Password as the key openssl decrypts from it' {
+            if (-not $OpenSsl) { Set-ItResult -Skipped -Because 'openssl is not installed on this machine'; return }
+            $expected = Import-OktaPrivateKey -Path $LegacyPlain
+            $key = Import-OktaPrivateKey -Path $Legacy -Password (ConvertTo-SecureString 'legacy-pass' -AsPlainText -Force)
+            $key.HasPrivateKey | Should -BeTrue
+            $key.KeySize | Should -Be 2048
+            $key.Thumbprint | Should -BeExactly $expected.Thumbprint
+        }
+
+        It 'reads what plain openssl genrsa -aes256 writes on this machine, with -Password' {
+            if (-not $OpenSsl) { Set-ItResult -Skipped -Because 'openssl is not installed on this machine'; return }
+            $plain = New-KeyPath
+            $null = & $OpenSsl rsa -in $GenrsaDefault -passin pass:legacy-pass -out $plain 2>&1
+            $key = Import-OktaPrivateKey -Path $GenrsaDefault -Password 'legacy-pass'
+            $key.Thumbprint | Should -BeExactly (Import-OktaPrivateKey -Path $plain).Thumbprint
+        }
+
+        It 'refuses it without -Password with OktaEncryptedKey' {
+            if (-not $OpenSsl) { Set-ItResult -Skipped -Because 'openssl is not installed on this machine'; return }
+            $result = Invoke-Import -Path $Legacy
+            $result.Keys.Count | Should -Be 0
+            $result.Errors.Count | Should -Be 1
+            $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'OktaEncryptedKey,*'
+        }
+
+        It 'refuses a wrong -Password with OktaWrongPassword, and the error does not echo it' {
+            if (-not $OpenSsl) { Set-ItResult -Skipped -Because 'openssl is not installed on this machine'; return }
+            $result = Invoke-Import -Path $Legacy -Password 'legacy-pas'
+            $result.Keys.Count | Should -Be 0
+            $result.Errors.Count | Should -Be 1
+            $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'OktaWrongPassword,*'
+            ($result.Errors[0] | Out-String) | Should -Not -Match 'legacy-pas'
+        }
+
+        It 'refuses a cipher it cannot undo (CAMELLIA-256-CBC) with OktaUnsupportedCipher' {
+            if (-not $OpenSsl) { Set-ItResult -Skipped -Because 'openssl is not installed on this machine'; return }
+            (Get-Content -LiteralPath $Camellia -TotalCount 3)[2] | Should -BeLike 'DEK-Info: CAMELLIA-256-CBC,*'
+            $result = Invoke-Import -Path $Camellia -Password 'legacy-pass'
+            $result.Keys.Count | Should -Be 0
+            $result.Errors.Count | Should -Be 1
+            $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'OktaUnsupportedCipher,*'
+        }
+    }
+
     Context 'what it refuses' {
         It 'a missing file: OktaFileNotFound, with the path as TargetObject' {
             $path = Join-Path $Work 'missing.pem'

@@ -63,13 +63,15 @@ Describe 'Invoke-OktaApi' {
 
     Context 'POST' {
         BeforeAll {
-            $jwk = (New-OktaJwks -Algorithm ES256).ToJson() | ConvertFrom-Json -AsHashtable
+            # A hashtable of the public JWK's members, without -AsHashtable (Windows PowerShell 5.1 lacks it).
+            $jwk = @{}
+            foreach ($member in ((New-OktaJwks -Algorithm ES256).ToJson() | ConvertFrom-Json).keys[0].PSObject.Properties) { $jwk[$member.Name] = $member.Value }
             $script:ClientBody = @{
                 client_name                = 'made-by-invoke'
                 application_type           = 'service'
                 grant_types                = @('client_credentials')
                 token_endpoint_auth_method = 'private_key_jwt'
-                jwks                       = @{ keys = @($jwk['keys'][0]) }
+                jwks                       = @{ keys = @($jwk) }
             }
         }
 
@@ -121,8 +123,8 @@ Describe 'Invoke-OktaApi' {
 
         It 'a 404 is ObjectNotFound, with Okta''s errorSummary in ErrorDetails and the path as TargetObject' {
             $path = '/api/v1/users/00unosuchuser0000000'
-            $direct = Invoke-WebRequest -Uri "$($Emulator.OrgUrl)$path" -Headers @{ Authorization = "SSWS $($Emulator.ApiToken)" } -SkipHttpErrorCheck
-            [int]$direct.StatusCode | Should -Be 404
+            $direct = Invoke-TestHttp -Uri "$($Emulator.OrgUrl)$path" -Headers @{ Authorization = "SSWS $($Emulator.ApiToken)" }
+            $direct.Status | Should -Be 404
             $summary = ($direct.Content | ConvertFrom-Json).errorSummary
             $summary | Should -Not -BeNullOrEmpty
 

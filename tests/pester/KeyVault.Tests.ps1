@@ -78,7 +78,8 @@ Describe 'Key Vault keys' {
         It 'New-OktaServiceApp refuses to write a vault key to -PrivateKeyPath (OktaKeyNotExportable) and creates no app' {
             $path = Join-Path $Work 'never.pem'
             $before = @(Get-OktaServiceApp).Count
-            $null = New-OktaServiceApp -Name 'kv-never' -KeyVaultKeyId $RsaKid -PrivateKeyPath $path -ErrorVariable failed -ErrorAction SilentlyContinue
+            $vaultJwks = New-OktaJwks -KeyVaultKeyId $RsaKid
+            $null = $vaultJwks | New-OktaServiceApp -Name 'kv-never' -PrivateKeyPath $path -ErrorVariable failed -ErrorAction SilentlyContinue
             Get-ErrorId $failed[0] | Should -BeExactly 'OktaKeyNotExportable'
             @(Get-OktaServiceApp).Count | Should -Be $before
             $path | Should -Not -Exist

@@ -10,13 +10,13 @@ BeforeAll {
 
     # Posts an assertion to the org token endpoint as a client_credentials request; the response is never printed.
     function script:Send-Assertion([string] $Assertion) {
-        $response = Invoke-WebRequest -Uri $TokenEndpoint -Method Post -SkipHttpErrorCheck -Body @{
+        $response = Invoke-TestHttp -Uri $TokenEndpoint -Method POST -Form @{
             grant_type            = 'client_credentials'
             scope                 = 'okta.users.read'
             client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
             client_assertion      = $Assertion
         }
-        [pscustomobject]@{ Status = [int]$response.StatusCode; Body = $response.Content | ConvertFrom-Json }
+        [pscustomobject]@{ Status = $response.Status; Body = $response.Content | ConvertFrom-Json }
     }
 }
 

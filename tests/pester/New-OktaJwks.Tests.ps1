@@ -172,17 +172,18 @@ Describe 'New-OktaJwks' {
     Context 'ToJson()' {
         It 'is a valid public JWKS document {"keys":[...]}' {
             $jwks = New-OktaJwks -Algorithm ES256
-            $document = $jwks.ToJson() | ConvertFrom-Json -AsHashtable
-            @($document.get_Keys()) | Should -Be @('keys')
-            $keys = @($document['keys'])
+            # Without -AsHashtable, which Windows PowerShell 5.1 lacks.
+            $document = $jwks.ToJson() | ConvertFrom-Json
+            @($document.PSObject.Properties.Name) | Should -Be @('keys')
+            $keys = @($document.keys)
             $keys.Count | Should -Be 1
             $key = $keys[0]
-            $key['kid'] | Should -BeExactly $jwks.KeyId
-            $key['kty'] | Should -BeExactly 'EC'
-            $key['crv'] | Should -BeExactly 'P-256'
-            $key['x'] | Should -BeExactly $jwks.Keys[0].x
-            $key['y'] | Should -BeExactly $jwks.Keys[0].y
-            foreach ($member in $PrivateMembers) { @($key.get_Keys()) | Should -Not -Contain $member }
+            $key.kid | Should -BeExactly $jwks.KeyId
+            $key.kty | Should -BeExactly 'EC'
+            $key.crv | Should -BeExactly 'P-256'
+            $key.x | Should -BeExactly $jwks.Keys[0].x
+            $key.y | Should -BeExactly $jwks.Keys[0].y
+            foreach ($member in $PrivateMembers) { @($key.PSObject.Properties.Name) | Should -Not -Contain $member }
         }
     }
 }

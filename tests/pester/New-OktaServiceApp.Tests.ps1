@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Initialize-TestSuite
     $TempDir = New-TestTempDirectory
-    $OwnerOnly = if ($IsWindows) { 'owner-only' } else { '600' }
+    $OwnerOnly = if ((Test-OnWindows)) { 'owner-only' } else { '600' }
     $PrivateMembers = 'd', 'p', 'q', 'dp', 'dq', 'qi'
     # One EC key for the tests where the key itself does not matter: EC keys are made in milliseconds, RSA keys take seconds.
     $SharedKey = New-OktaJwks -Algorithm ES256

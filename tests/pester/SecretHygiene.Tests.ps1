@@ -224,7 +224,7 @@ Describe 'Secret hygiene (R4)' {
         $KeyFiles.Count | Should -Be 4
         foreach ($path in $KeyFiles) {
             $path | Should -Exist
-            if (-not $IsWindows) {
+            if (-not (Test-OnWindows)) {
                 (Get-Item -LiteralPath $path).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite') -Because $path
             }
         }

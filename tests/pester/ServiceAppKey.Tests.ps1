@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Initialize-TestSuite
     $TempDir = New-TestTempDirectory
-    $OwnerOnly = if ($IsWindows) { 'owner-only' } else { '600' }
+    $OwnerOnly = if ((Test-OnWindows)) { 'owner-only' } else { '600' }
     $PrivateMembers = 'd', 'p', 'q', 'dp', 'dq', 'qi'
 
     # EC keys are made in milliseconds; RSA only where the default key kind is what is tested.

@@ -1,6 +1,40 @@
 # Shared by every Pester file: import the staged module, run an emulator process, read its stats.
 Set-StrictMode -Version 3.0
 
+function Test-OnWindows {
+    # $IsWindows does not exist in Windows PowerShell 5.1 (and is an error under strict mode there); Desktop is always Windows.
+    $PSVersionTable.PSEdition -eq 'Desktop' -or [System.Environment]::OSVersion.Platform -eq 'Win32NT'
+}
+
+function Invoke-TestHttp {
+    # A raw HTTP call that answers any status, as another tool would make it: Invoke-WebRequest -SkipHttpErrorCheck is
+    # PowerShell 7 only. -Form posts application/x-www-form-urlencoded. Returns Status (int) and Content (string).
+    param(
+        [Parameter(Mandatory)] [string] $Uri,
+        [string] $Method = 'GET',
+        [hashtable] $Headers = @{},
+        [hashtable] $Form
+    )
+    Add-Type -AssemblyName System.Net.Http
+    $client = New-Object System.Net.Http.HttpClient
+    $request = New-Object System.Net.Http.HttpRequestMessage ([System.Net.Http.HttpMethod]::new($Method)), $Uri
+    try {
+        foreach ($name in $Headers.Keys) { $null = $request.Headers.TryAddWithoutValidation($name, [string]$Headers[$name]) }
+        if ($Form) {
+            $pairs = New-Object 'System.Collections.Generic.List[System.Collections.Generic.KeyValuePair[string,string]]'
+            foreach ($name in $Form.Keys) { $pairs.Add((New-Object 'System.Collections.Generic.KeyValuePair[string,string]' $name, ([string]$Form[$name]))) }
+            $request.Content = New-Object System.Net.Http.FormUrlEncodedContent (, $pairs)
+        }
+
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        [pscustomobject]@{ Status = [int]$response.StatusCode; Content = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult() }
+    }
+    finally {
+        $request.Dispose()
+        $client.Dispose()
+    }
+}
+
 function Get-TestModulePath {
     if ($env:OKTASERVICEAPP_TEST_MODULE) { return $env:OKTASERVICEAPP_TEST_MODULE }
     Join-Path $PSScriptRoot '../../out/OktaServiceApp'
@@ -10,11 +44,34 @@ function Import-TestModule {
     Import-Module (Join-Path (Get-TestModulePath) 'OktaServiceApp.psd1') -Force -Global
 }
 
+function Set-ProcessArguments {
+    # ProcessStartInfo.ArgumentList is .NET Core only; on .NET Framework (Windows PowerShell 5.1) the arguments become one
+    # command line, quoted the way the child's argv parser (CommandLineToArgvW rules) reads it back.
+    param([Parameter(Mandatory)] [System.Diagnostics.ProcessStartInfo] $Info, [string[]] $Arguments)
+    if ($null -ne $Info.PSObject.Properties['ArgumentList']) {
+        foreach ($a in $Arguments) { $Info.ArgumentList.Add($a) }
+        return
+    }
+
+    $quoted = foreach ($a in $Arguments) {
+        if ($a -and $a -notmatch '[\s"]') { $a; continue }
+        $escaped = [regex]::Replace($a, '(\\*)"', '$1$1\"')
+        '"' + [regex]::Replace($escaped, '(\\+)$', '$1$1') + '"'
+    }
+    $Info.Arguments = $quoted -join ' '
+}
+
+function Stop-TestProcessTree {
+    # Process.Kill(entireProcessTree) is .NET Core only.
+    param([Parameter(Mandatory)] [System.Diagnostics.Process] $Process)
+    if ($PSVersionTable.PSEdition -eq 'Core') { $Process.Kill($true) } else { $Process.Kill() }
+}
+
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @())
     $dll = if ($env:OKTASERVICEAPP_TEST_EMULATOR) { $env:OKTASERVICEAPP_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../../out/emulator/OktaEmulator.dll' }
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList) { $info.ArgumentList.Add($a) }
+    Set-ProcessArguments $info (@($dll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList)
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
@@ -70,7 +127,7 @@ function Stop-TestEmulator {
     param([Parameter(Mandatory)] $Emulator)
     if (-not $Emulator.Process.HasExited) {
         $Emulator.Process.StandardInput.Close()
-        if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill($true) }
+        if (-not $Emulator.Process.WaitForExit(5000)) { Stop-TestProcessTree $Emulator.Process }
     }
 }
 
@@ -151,8 +208,9 @@ function Restore-TestEnvironment {
 }
 
 function Get-TestPwshPath {
-    # This pwsh: from $PSHOME (which pwsh also puts first on PATH), else from PATH.
-    foreach ($name in 'pwsh', 'pwsh.exe') {
+    # This shell, so a child runs in the same edition: pwsh from $PSHOME (which pwsh also puts first on PATH), powershell.exe
+    # under Windows PowerShell, else pwsh from PATH.
+    foreach ($name in 'pwsh', 'pwsh.exe', 'powershell.exe') {
         $candidate = Join-Path $PSHOME $name
         if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
     }
@@ -177,10 +235,10 @@ function Start-TestPwsh {
     if ($Script) {
         $file = Join-Path ([System.IO.Path]::GetTempPath()) ('okta-pester-child-' + [guid]::NewGuid().ToString('n') + '.ps1')
         Set-Content -LiteralPath $file -Value $Script -Encoding utf8
-        foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($a) }
+        Set-ProcessArguments $info '-NoProfile', '-NonInteractive', '-File', $file
     }
     else {
-        foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($a) }
+        Set-ProcessArguments $info '-NoProfile', '-NonInteractive', '-Command', $Command
     }
 
     if ($HomePath) {
@@ -213,7 +271,7 @@ function Wait-TestPwsh {
     param([Parameter(Mandatory)] $Child, [int] $TimeoutSeconds = 120)
     try {
         if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
-            $Child.Process.Kill($true)
+            Stop-TestProcessTree $Child.Process
             throw "The child pwsh did not finish within $TimeoutSeconds s."
         }
 
@@ -417,7 +475,7 @@ function Get-LifecycleRouteCount {
 function Get-LifecycleFileMode {
     # '600'-style permission bits on Unix; on Windows 'owner-only' when the ACL is protected and names only the current user.
     param([Parameter(Mandatory)] [string] $Path)
-    if ($IsWindows) {
+    if ((Test-OnWindows)) {
         $acl = Get-Acl -LiteralPath $Path
         $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().User
         $others = @($acl.Access | Where-Object {

@@ -17,8 +17,13 @@ public sealed class OktaSettings
     /// <summary>PEM text, JWK JSON, or a path to either.</summary>
     public string? PrivateKey { get; set; }
     public string? PrivateKeyId { get; set; }
-    /// <summary>An Azure Key Vault key id (OKTA_CLIENT_KEYVAULTKEYID, okta.client.keyVaultKeyId); set only when no PrivateKey is.</summary>
+    /// <summary>An Azure Key Vault key id (OKTA_CLIENT_KEYVAULTKEYID, okta.client.keyVaultKeyId); set only when no other key is.</summary>
     public string? KeyVaultKeyId { get; set; }
+    /// <summary>A certificate in the My store that holds the app's key (OKTA_CLIENT_CERTIFICATETHUMBPRINT).</summary>
+    public string? CertificateThumbprint { get; set; }
+    /// <summary>Where <see cref="CertificateThumbprint"/> is looked up; CurrentUser unless set.</summary>
+    public System.Security.Cryptography.X509Certificates.StoreLocation CertificateStoreLocation { get; set; } =
+        System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser;
     public int? MaxRetries { get; set; }
     public TimeSpan? RequestTimeout { get; set; }
     public int? MaxApiCapacity { get; set; }
@@ -29,7 +34,8 @@ public sealed class OktaSettings
     public string Fingerprint()
     {
         var text = string.Join("\n", OrgUrl, Mode, ApiToken, ClientId, string.Join(" ", Scopes), PrivateKey, PrivateKeyId,
-            KeyVaultKeyId, MaxRetries, RequestTimeout, MaxApiCapacity);
+            CertificateThumbprint, CertificateStoreLocation, KeyVaultKeyId,
+            MaxRetries, RequestTimeout, MaxApiCapacity);
         using var sha = System.Security.Cryptography.SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text)));
     }
@@ -37,5 +43,6 @@ public sealed class OktaSettings
     /// <summary>Names the configured fields, never their secret values.</summary>
     public override string ToString() =>
         $"OrgUrl={OrgUrl?.GetLeftPart(UriPartial.Authority) ?? "(none)"}, Mode={Mode}, ApiToken={(ApiToken is null ? "(none)" : "(set)")}, " +
-        $"ClientId={ClientId ?? "(none)"}, Scopes={Scopes.Count}, PrivateKey={(PrivateKey is null ? "(none)" : "(set)")}, KeyVaultKeyId={KeyVaultKeyId ?? "(none)"}";
+        $"ClientId={ClientId ?? "(none)"}, Scopes={Scopes.Count}, PrivateKey={(PrivateKey is null ? "(none)" : "(set)")}, " +
+        $"CertificateThumbprint={CertificateThumbprint ?? "(none)"}, KeyVaultKeyId={KeyVaultKeyId ?? "(none)"}";
 }

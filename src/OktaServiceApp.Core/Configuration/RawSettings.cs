@@ -20,6 +20,8 @@ internal sealed class RawSettings
     public string? PrivateKeyId;
     /// <summary>An Azure Key Vault key id: the key signs in the vault instead of being held here.</summary>
     public string? KeyVaultKeyId;
+    public string? CertificateThumbprint;
+    public string? CertificateStoreLocation;
     public string? MaxRetries;
     public string? RequestTimeout;
     public string? MaxApiCapacity;

@@ -29,6 +29,14 @@ public static partial class SettingsLoader
         settings.ClientId = Pick(env.ClientId, yaml?.ClientId, env, yaml, "ClientId", sources, out _);
         PickKey(env, yaml, settings, sources);
 
+        var storeLocation = Pick(env.CertificateStoreLocation, yaml?.CertificateStoreLocation, env, yaml, "CertificateStoreLocation",
+            sources, out var storeSource);
+        if (storeLocation is not null)
+        {
+            settings.CertificateStoreLocation = ParseStoreLocation(storeLocation,
+                Describe(storeSource!, EnvCertificateStoreLocation, "okta.client.certificateStoreLocation"));
+        }
+
         if (env.Scopes is { Count: > 0 })
         {
             settings.Scopes = env.Scopes;
@@ -69,7 +77,7 @@ public static partial class SettingsLoader
         else
         {
             settings.Mode = settings.ApiToken is null && settings.ClientId is not null &&
-                (settings.PrivateKey is not null || settings.KeyVaultKeyId is not null)
+                (settings.PrivateKey is not null || settings.CertificateThumbprint is not null || settings.KeyVaultKeyId is not null)
                 ? AuthorizationMode.PrivateKey
                 : AuthorizationMode.Ssws;
         }
@@ -79,30 +87,60 @@ public static partial class SettingsLoader
     }
 
     /// <summary>
-    /// The key as one setting: the environment's key (a private key or a Key Vault key id) beats the file's, so a runbook's
-    /// OKTA_CLIENT_KEYVAULTKEYID overrides a privateKey in okta.yaml. One source naming both is refused: which key signs must
-    /// never be a guess.
+    /// The key as one setting: the layer that names any key (a private key, a certificate thumbprint or a Key Vault key id)
+    /// decides it whole, and the environment beats the file, so a runbook's OKTA_CLIENT_KEYVAULTKEYID or
+    /// OKTA_CLIENT_CERTIFICATETHUMBPRINT is never paired with a privateKey left in okta.yaml. One layer naming two keys is
+    /// refused: which key signs must never be a guess.
     /// </summary>
     private static void PickKey(RawSettings env, RawSettings? yaml, OktaSettings settings, SourceList sources)
     {
-        var from = env.PrivateKey is not null || env.KeyVaultKeyId is not null ? env
-            : yaml is not null && (yaml.PrivateKey is not null || yaml.KeyVaultKeyId is not null) ? yaml
-            : null;
-        if (from is not null && from.PrivateKey is not null && from.KeyVaultKeyId is not null)
+        var from = KeyCount(env) > 0 ? env : yaml is not null && KeyCount(yaml) > 0 ? yaml : null;
+        if (from is null)
         {
-            throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
-                $"{Describe(from, EnvPrivateKey, "okta.client.privateKey")} and {Describe(from, EnvKeyVaultKeyId, "okta.client.keyVaultKeyId")} " +
-                "are both set: keep only the one for the key the app signs with.");
+            settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
+            return;
         }
 
-        if (from?.KeyVaultKeyId is not null)
+        if (KeyCount(from) > 1)
+        {
+            var named = new List<string>();
+            if (from.PrivateKey is not null)
+            {
+                named.Add(Describe(from, EnvPrivateKey, "okta.client.privateKey"));
+            }
+
+            if (from.CertificateThumbprint is not null)
+            {
+                named.Add(Describe(from, EnvCertificateThumbprint, "okta.client.certificateThumbprint"));
+            }
+
+            if (from.KeyVaultKeyId is not null)
+            {
+                named.Add(Describe(from, EnvKeyVaultKeyId, "okta.client.keyVaultKeyId"));
+            }
+
+            throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
+                $"{string.Join(" and ", named)} are set together: keep only the one for the key the app signs with.");
+        }
+
+        if (from.KeyVaultKeyId is not null)
         {
             settings.KeyVaultKeyId = from.KeyVaultKeyId;
             sources.Add(from.Origin, "KeyVaultKeyId");
             return;
         }
 
-        settings.PrivateKey = Pick(env.PrivateKey, yaml?.PrivateKey, env, yaml, "PrivateKey", sources, out _);
+        if (from.CertificateThumbprint is not null)
+        {
+            settings.CertificateThumbprint = from.CertificateThumbprint;
+            sources.Add(from.Origin, "CertificateThumbprint");
+        }
+        else
+        {
+            settings.PrivateKey = from.PrivateKey;
+            sources.Add(from.Origin, "PrivateKey");
+        }
+
         settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
     }
 
@@ -129,6 +167,26 @@ public static partial class SettingsLoader
 
     private static string Describe(RawSettings from, string envName, string yamlKey) =>
         from.IsEnvironment ? $"Environment variable {envName}" : $"{yamlKey} in {from.Origin}";
+
+    private static int KeyCount(RawSettings raw) =>
+        (raw.PrivateKey is null ? 0 : 1) + (raw.CertificateThumbprint is null ? 0 : 1) + (raw.KeyVaultKeyId is null ? 0 : 1);
+
+    private static System.Security.Cryptography.X509Certificates.StoreLocation ParseStoreLocation(string value, string where)
+    {
+        foreach (var location in new[]
+        {
+            System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser,
+            System.Security.Cryptography.X509Certificates.StoreLocation.LocalMachine,
+        })
+        {
+            if (string.Equals(value.Trim(), location.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return location;
+            }
+        }
+
+        throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid, $"{where} must be CurrentUser or LocalMachine.");
+    }
 
     private static AuthorizationMode ParseMode(string value, string where)
     {

@@ -13,6 +13,8 @@ public static partial class SettingsLoader
     internal const string EnvPrivateKey = "OKTA_CLIENT_PRIVATEKEY";
     internal const string EnvPrivateKeyId = "OKTA_CLIENT_PRIVATEKEYID";
     internal const string EnvKeyVaultKeyId = "OKTA_CLIENT_KEYVAULTKEYID";
+    internal const string EnvCertificateThumbprint = "OKTA_CLIENT_CERTIFICATETHUMBPRINT";
+    internal const string EnvCertificateStoreLocation = "OKTA_CLIENT_CERTIFICATESTORELOCATION";
     internal const string EnvMaxRetries = "OKTA_CLIENT_RATELIMIT_MAXRETRIES";
     internal const string EnvRequestTimeout = "OKTA_CLIENT_REQUESTTIMEOUT";
     internal const string EnvMaxApiCapacity = "OKTA_CLIENT_MAXAPICAPACITY";
@@ -31,6 +33,8 @@ public static partial class SettingsLoader
             env.PrivateKey = Env(environment, EnvPrivateKey, trim: false);
             env.PrivateKeyId = Env(environment, EnvPrivateKeyId);
             env.KeyVaultKeyId = Env(environment, EnvKeyVaultKeyId);
+            env.CertificateThumbprint = Env(environment, EnvCertificateThumbprint);
+            env.CertificateStoreLocation = Env(environment, EnvCertificateStoreLocation);
             env.MaxRetries = Env(environment, EnvMaxRetries);
             env.RequestTimeout = Env(environment, EnvRequestTimeout);
             env.MaxApiCapacity = Env(environment, EnvMaxApiCapacity);

@@ -167,6 +167,8 @@ public sealed class ConnectionBuilder
     {
         var source = request.Key ?? (settings?.PrivateKey is { } text && text.Trim().Length > 0
             ? KeySource.FromSetting(text, settings.PrivateKeyId)
+            : null) ?? (settings?.CertificateThumbprint is { } thumbprint
+            ? new CertificateStoreKeySource(thumbprint, settings.CertificateStoreLocation)
             : null);
         // A Key Vault key from the settings signs with the managed identity Azure gives the runbook.
         if (source is null && settings?.KeyVaultKeyId is { } vaultKeyId)
@@ -177,8 +179,8 @@ public sealed class ConnectionBuilder
         if (source is null)
         {
             throw new OktaConfigurationException(ConfigurationProblem.PrivateKeyMissing,
-                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath, -Jwks or -KeyVaultKeyId, or set " +
-                "OKTA_CLIENT_PRIVATEKEY or OKTA_CLIENT_KEYVAULTKEYID.");
+                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath, -Jwks, -Certificate, -CertificateThumbprint, " +
+                "-PrivateKey or -KeyVaultKeyId, or set OKTA_CLIENT_PRIVATEKEY, OKTA_CLIENT_CERTIFICATETHUMBPRINT or OKTA_CLIENT_KEYVAULTKEYID.");
         }
 
         return source.OpenAsync(cancellationToken);

@@ -43,4 +43,31 @@ internal sealed class EcCurve
     public static EcCurve? FromOid(string? oid) => s_all.FirstOrDefault(c => c.Oid == oid);
 
     public static EcCurve? FromAlgorithm(string algorithm) => s_all.FirstOrDefault(c => c.Algorithm == algorithm);
+
+    /// <summary>
+    /// The curve of a key .NET already holds (a certificate's): by OID where the platform gives one, else by the names CNG
+    /// and OpenSSL use ("nistP256", "ECDSA_P256", "secp256r1"). Size alone is not enough: brainpoolP256r1 is 256 bits too.
+    /// </summary>
+    public static EcCurve? FromNamedCurve(ECCurve curve)
+    {
+        if (!curve.IsNamed || curve.Oid is null)
+        {
+            return null;
+        }
+
+        if (FromOid(curve.Oid.Value) is { } byOid)
+        {
+            return byOid;
+        }
+
+        var name = curve.Oid.FriendlyName;
+        return s_all.FirstOrDefault(c => c.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private string[] Names => KeySize switch
+    {
+        256 => new[] { "nistP256", "ECDSA_P256", "secp256r1", "prime256v1" },
+        384 => new[] { "nistP384", "ECDSA_P384", "secp384r1" },
+        _ => new[] { "nistP521", "ECDSA_P521", "secp521r1" },
+    };
 }

@@ -103,34 +103,7 @@ internal static class EncryptedPkcs8
         var passwordBytes = Encoding.UTF8.GetBytes(password);
         var key = Pbkdf2(passwordBytes, salt, iterations, cipherKeyLength, prfOid);
         KeyMaterial.Wipe(passwordBytes);
-        byte[] plain;
-        try
-        {
-            symmetric.Mode = CipherMode.CBC;
-            symmetric.Padding = PaddingMode.PKCS7;
-            symmetric.Key = key;
-            symmetric.IV = iv;
-            using var decryptor = symmetric.CreateDecryptor();
-            plain = decryptor.TransformFinalBlock(encrypted, 0, encrypted.Length);
-        }
-        catch (CryptographicException)
-        {
-            // Bad padding is what a wrong password looks like; the exception text says nothing more useful.
-            throw WrongPassword();
-        }
-        finally
-        {
-            KeyMaterial.Wipe(key);
-        }
-
-        // A wrong password still yields valid padding about once in 256 tries; the structure check catches those.
-        if (!LooksLikeSequence(plain))
-        {
-            KeyMaterial.Wipe(plain);
-            throw WrongPassword();
-        }
-
-        return plain;
+        return PasswordCipher.Decrypt(symmetric, key, iv, encrypted);
     }
 
     internal static byte[] Pbkdf2(byte[] password, byte[] salt, int iterations, int length, string prfOid)
@@ -194,25 +167,8 @@ internal static class EncryptedPkcs8
         }
     }
 
-    private static bool LooksLikeSequence(byte[] plain)
-    {
-        try
-        {
-            var reader = new AsnReader(plain, AsnEncodingRules.BER);
-            reader.ReadSequence();
-            return !reader.HasData;
-        }
-        catch (AsnContentException)
-        {
-            return false;
-        }
-    }
-
     private static KeyException Unsupported(string what) =>
         new(KeyProblem.EncryptedKey, $"The encrypted private key uses {what}, which this module cannot decrypt; {DecryptHint}");
-
-    private static KeyException WrongPassword() =>
-        new(KeyProblem.WrongPassword, "The password does not decrypt the private key.");
 
     private static KeyException Malformed(Exception? inner = null) =>
         new(KeyProblem.MalformedPem, "The key is not a valid encrypted PKCS#8 private key.", inner);

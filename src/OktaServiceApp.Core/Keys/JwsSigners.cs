@@ -1,14 +1,8 @@
-using System.Text.Json;
-
 namespace OktaServiceApp.Core.Keys;
 
 /// <summary>What every signer's public key gives, whatever holds its private part (memory, a certificate store, Key Vault).</summary>
 public static class JwsSigners
 {
-    /// <summary>The public JWKS document {"keys":[...]} of <paramref name="signer"/>.</summary>
-    public static string ToPublicJwksJson(IJwsSigner signer) =>
-        JsonSerializer.Serialize(new Dictionary<string, PublicJwk[]> { ["keys"] = new[] { (signer ?? throw new ArgumentNullException(nameof(signer))).ToPublicJwk() } });
-
     /// <summary>The RSA modulus size in bits, or the EC field size (256, 384, 521).</summary>
     public static int KeySizeOf(PublicJwk jwk)
     {

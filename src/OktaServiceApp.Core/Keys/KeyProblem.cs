@@ -21,6 +21,11 @@ public enum KeyProblem
     NoPrivateKey,
     FileExists,
     KeyNotRegistered,
+    UnsupportedCipher,
+    CertificateNoPrivateKey,
+    CertificateNotFound,
+    CertificateThumbprintInvalid,
+    KeyNotExportable,
 
     // Azure Key Vault keys (KeyVault/): each names the fix in its message.
     KeyVaultKeyIdInvalid,

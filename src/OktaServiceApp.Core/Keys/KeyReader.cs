@@ -37,14 +37,8 @@ internal static class KeyReader
             throw NoPrivateBlock(blocks);
         }
 
-        if (block.IsLegacyEncrypted)
-        {
-            throw new KeyException(KeyProblem.EncryptedKey,
-                $"The '{block.Label}' PEM is encrypted in the legacy OpenSSL format (Proc-Type: 4,ENCRYPTED), which this module " +
-                $"cannot decrypt; {EncryptedPkcs8.DecryptHint}");
-        }
-
-        var der = block.DecodeBody();
+        // Legacy OpenSSL encryption wraps the same DER the plain label holds, so after decrypting the label decides as usual.
+        var der = block.IsLegacyEncrypted ? ReadLegacyEncrypted(block, password) : block.DecodeBody();
         try
         {
             switch (block.Label)
@@ -77,6 +71,18 @@ internal static class KeyReader
         {
             KeyMaterial.Wipe(der);
         }
+    }
+
+    private static byte[] ReadLegacyEncrypted(PemBlock block, string? password)
+    {
+        if (block.Label == "ENCRYPTED PRIVATE KEY")
+        {
+            // openssl never writes this: PKCS#8 encryption inside legacy encryption.
+            throw new KeyException(KeyProblem.MalformedPem,
+                "The 'ENCRYPTED PRIVATE KEY' PEM carries legacy Proc-Type encryption headers as well; it is not a key openssl writes.");
+        }
+
+        return LegacyPemEncryption.Decrypt(block, password);
     }
 
     private static KeyException NoPrivateBlock(IReadOnlyList<PemBlock> blocks)

@@ -16,7 +16,7 @@ internal sealed class PemBlock
     public IReadOnlyDictionary<string, string> Headers { get; }
     public string Base64Body { get; }
 
-    /// <summary>Legacy OpenSSL encryption ("Proc-Type: 4,ENCRYPTED") that only openssl itself can undo.</summary>
+    /// <summary>Legacy OpenSSL encryption ("Proc-Type: 4,ENCRYPTED"), undone by <see cref="LegacyPemEncryption"/>.</summary>
     public bool IsLegacyEncrypted =>
         Headers.TryGetValue("Proc-Type", out var procType) &&
         procType.IndexOf("ENCRYPTED", StringComparison.OrdinalIgnoreCase) >= 0;

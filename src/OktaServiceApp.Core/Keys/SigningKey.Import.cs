@@ -10,7 +10,7 @@ public sealed partial class SigningKey
     private static readonly byte[] s_selfTestMessage = Encoding.ASCII.GetBytes("OktaServiceApp key self-test");
 
     /// <summary>Reads PKCS#8, PKCS#1 (RSA PRIVATE KEY), SEC1 (EC PRIVATE KEY) PEM, or a private JWK JSON.
-    /// Encrypted PKCS#8 PEM is read when <paramref name="password"/> is given.</summary>
+    /// Encrypted PKCS#8 PEM and legacy OpenSSL encrypted PEM (Proc-Type: 4,ENCRYPTED) are read when <paramref name="password"/> is given.</summary>
     public static SigningKey Import(string text, string? password = null, string? keyId = null)
     {
         if (text is null)

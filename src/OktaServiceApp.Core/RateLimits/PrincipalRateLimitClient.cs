@@ -60,23 +60,18 @@ public sealed class PrincipalRateLimitClient
             return Map(replaced.ReadJson());
         }
 
-        try
+        // One entity per principal: after an unknown outcome or a 400 there may be one now (ours from an interrupted POST, or
+        // another writer's); IdempotentWrite finds it, and a share other than ours is replaced.
+        var written = await IdempotentWrite.RunAsync(_client, $"rate-limit share of {id}",
+            async ct => Map((await _client.SendAsync(new OktaRequest(HttpMethod.Post, Base) { JsonBody = body }, ct).ConfigureAwait(false)).ReadJson()),
+            ct => FindAsync(id, ct), AlreadyExistsAnswer.Look, cancellationToken).ConfigureAwait(false);
+        if (written.Percent == percent && written.ConcurrencyPercent == percent)
         {
-            var created = await _client.SendAsync(new OktaRequest(HttpMethod.Post, Base) { JsonBody = body }, cancellationToken).ConfigureAwait(false);
-            return Map(created.ReadJson());
+            return written;
         }
-        catch (OktaApiException e) when (e.IsUnknownOutcome() || e.Kind == OktaErrorKind.BadRequest)
-        {
-            // One entity per principal: if one exists now (ours from an interrupted POST, or another writer's), replace it.
-            var existing = await FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                throw;
-            }
 
-            OktaObserver.Verbose($"App {id} has a rate-limit share already ({existing.Id}); replacing it.");
-            return await SetAsync(id, percent, existing, cancellationToken).ConfigureAwait(false);
-        }
+        OktaObserver.Verbose($"App {id} has a rate-limit share already ({written.Id}); replacing it.");
+        return await SetAsync(id, percent, written, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><see cref="AccessProblem.RateLimitPercentInvalid"/> outside 0–100.</summary>

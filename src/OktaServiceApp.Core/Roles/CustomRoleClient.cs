@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using OktaServiceApp.Core.Diagnostics;
 using OktaServiceApp.Core.Http;
 
 namespace OktaServiceApp.Core.Roles;
@@ -15,9 +14,9 @@ public sealed class CustomRoleClient
         _client = client ?? throw new ArgumentNullException(nameof(client));
     }
 
-    /// <summary>Assigns the custom role on the resource set. After an unknown outcome, or a 409 for the same pair, the roles are
-    /// read again so the pair is assigned exactly once.</summary>
-    public async Task<RoleAssignment> AssignAsync(string clientId, string customRoleId, string resourceSetId, CancellationToken cancellationToken)
+    /// <summary>Assigns the custom role on the resource set, exactly once (<see cref="IdempotentWrite"/>): after an unknown outcome,
+    /// or a 400/409 (Okta's answer when the pair is assigned already), the roles are read and the pair, if there, is the result.</summary>
+    public Task<RoleAssignment> AssignAsync(string clientId, string customRoleId, string resourceSetId, CancellationToken cancellationToken)
     {
         var id = UnknownOutcome.RequireId(clientId, nameof(clientId));
         var body = new AssignCustomRoleRequest
@@ -25,25 +24,12 @@ public sealed class CustomRoleClient
             Role = UnknownOutcome.RequireId(customRoleId, nameof(customRoleId)),
             ResourceSet = UnknownOutcome.RequireId(resourceSetId, nameof(resourceSetId)),
         };
-        try
-        {
-            var response = await _client.SendAsync(
-                new OktaRequest(HttpMethod.Post, $"/oauth2/v1/clients/{UnknownOutcome.EscapePathSegment(id)}/roles") { JsonBody = body },
-                cancellationToken).ConfigureAwait(false);
-            return RoleClient.Parse(response.ReadJson(), id);
-        }
-        catch (OktaApiException e) when (e.IsUnknownOutcome() || e.Kind == OktaErrorKind.Conflict)
-        {
-            var existing = (await new RoleClient(_client).ListAsync(id, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(r => r.CustomRoleId == body.Role && r.ResourceSetId == body.ResourceSet);
-            if (existing is null)
-            {
-                throw;
-            }
-
-            OktaObserver.Verbose($"The custom role {body.Role} on {body.ResourceSet} is assigned to {id} (assignment {existing.Id}).");
-            return existing;
-        }
+        var request = new OktaRequest(HttpMethod.Post, $"/oauth2/v1/clients/{UnknownOutcome.EscapePathSegment(id)}/roles") { JsonBody = body };
+        return IdempotentWrite.RunAsync(_client, $"assignment of custom role {body.Role} on {body.ResourceSet} to {id}",
+            async ct => RoleClient.Parse((await _client.SendAsync(request, ct).ConfigureAwait(false)).ReadJson(), id),
+            async ct => (await new RoleClient(_client).ListAsync(id, ct).ConfigureAwait(false))
+                .FirstOrDefault(r => r.CustomRoleId == body.Role && r.ResourceSetId == body.ResourceSet),
+            AlreadyExistsAnswer.Look, cancellationToken);
     }
 
     private sealed class AssignCustomRoleRequest

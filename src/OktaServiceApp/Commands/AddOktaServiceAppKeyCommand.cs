@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
+using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.PowerShell.Infrastructure;
 
@@ -10,7 +12,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para type="synopsis">Registers another public key for a service app.</para>
 /// <para type="description">Add-OktaServiceAppKey posts the public half of a key pair (from New-OktaJwks or Import-OktaPrivateKey) to
 /// /api/v1/apps/{clientId}/credentials/jwks, active unless -Inactive is given. Only public members are sent. An app may hold up to 50
-/// keys, each with a unique kid. Once an app has Okta-scope grants, only a Super Admin can change its keys.</para>
+/// keys, each with a unique kid. Once an app has Okta-scope grants, only a Super Admin can change its keys. -Certificate and
+/// -CertificateThumbprint register a certificate's public key (kid: its RFC 7638 thumbprint); a .cer without the private key is enough.</para>
 /// </summary>
 /// <example>
 /// <code>New-OktaJwks | Export-OktaPrivateKey ./next.pem -PassThru | Add-OktaServiceAppKey -ClientId 0oa1b2c3d4</code>
@@ -21,6 +24,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para>In a CI job (connection from environment variables): stages a key, inactive, for a later switch.</para>
 /// </example>
 /// <example>
+/// <code>Add-OktaServiceAppKey -ClientId 0oa1b2c3d4 -Certificate (Get-PfxCertificate ./svc-2027.cer) -Inactive</code>
+/// <para>Stages a certificate's public key, inactive, before the certificate is deployed where the runbook runs.</para>
+/// </example>
+/// <example>
 /// <code>Add-OktaServiceAppKey -ClientId 0oa1b2c3d4 -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app -Inactive</code>
 /// <para>Stages the public half of a Key Vault key, inactive, for a later switch; the private key stays in the vault.</para>
 /// </example>
@@ -29,6 +36,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 [OutputType(typeof(OktaServiceAppKey))]
 public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
 {
+    private const string JwksSet = "Jwks";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+
     /// <summary>
     /// <para type="description">The key pair whose public half to register.</para>
     /// </summary>
@@ -36,12 +47,31 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
     public OktaJwks? Jwks { get; set; }
 
     /// <summary>
+    /// <para type="description">A certificate whose public key to register, for example -Certificate (Get-PfxCertificate ./svc.cer)
+    /// or -Certificate (Get-Item Cert:\CurrentUser\My\&lt;thumbprint&gt;).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store whose public key to register, as
+    /// Get-ChildItem Cert:\CurrentUser\My shows it.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
     /// <para type="description">Registers the key as INACTIVE.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter Inactive { get; set; }
-
-    private const string JwksSet = "Jwks";
 
     // ---- Azure Key Vault key (issue 12): register the public half of a key that signs in the vault. ----
 
@@ -80,8 +110,20 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        OktaJwks? jwks;
+        try
+        {
+            jwks = Jwks ?? CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false);
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
+            return;
+        }
+
         var connection = ResolveConnection(Connection);
-        var jwks = KeyVaultKeyId is not null ? ReadKeyVaultKey(KeyVaultKeyId) : Jwks!;
+        // The vault is asked only once there is a connection to register the key with.
+        jwks ??= KeyVaultKeyId is not null ? ReadKeyVaultKey(KeyVaultKeyId) : null;
         if (jwks is null)
         {
             return;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Keys;
@@ -9,7 +10,8 @@ using OktaServiceApp.PowerShell.Infrastructure;
 namespace OktaServiceApp.PowerShell.Commands;
 
 /// <summary>
-/// Parameters shared by cmdlets that act as a service app: who (ClientId), with which key (Jwks or PrivateKeyPath), at which org.
+/// Parameters shared by cmdlets that act as a service app: who (ClientId), with which key (Jwks, PrivateKeyPath, a certificate
+/// object or thumbprint, PEM/JWK text in a SecureString, or an Azure Key Vault key), at which org.
 /// All bind by property name from an OktaServiceApp; anything missing falls back to OKTA_CLIENT_* and okta.yaml.
 /// </summary>
 public abstract class AppCredentialCmdlet : ConnectedCmdlet
@@ -18,6 +20,12 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
     protected const string JwksSet = "Jwks";
     /// <summary>Parameter set for a key file.</summary>
     protected const string KeyPathSet = "PrivateKeyPath";
+    /// <summary>Parameter set for a certificate object.</summary>
+    protected const string CertificateSet = "Certificate";
+    /// <summary>Parameter set for a certificate in the My store.</summary>
+    protected const string CertificateThumbprintSet = "CertificateThumbprint";
+    /// <summary>Parameter set for PEM or JWK text in a SecureString.</summary>
+    protected const string PrivateKeySet = "PrivateKey";
 
     /// <summary>
     /// <para type="description">The service app's client id. Binds from piped apps; defaults to OKTA_CLIENT_CLIENTID.</para>
@@ -38,6 +46,39 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
     /// </summary>
     [Parameter(ParameterSetName = KeyPathSet, Mandatory = true)]
     public string? PrivateKeyPath { get; set; }
+
+    /// <summary>
+    /// <para type="description">A certificate whose private key signs, in place: it is never exported, so a non-exportable or
+    /// TPM-backed key works. RSA (2048 bits or more) or EC P-256/P-384/P-521; the kid is the RFC 7638 thumbprint of its public key.
+    /// For example -Certificate (Get-AutomationCertificate -Name okta-svc) in Azure Automation,
+    /// -Certificate (Get-Item Cert:\CurrentUser\My\&lt;thumbprint&gt;), or -Certificate (Get-PfxCertificate ./svc.pfx).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateSet, Mandatory = true)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store whose private key signs, as Cert:\ shows it,
+    /// for example -CertificateThumbprint 3F2A...9C1D. The key is used in the store and never exported.
+    /// Defaults to OKTA_CLIENT_CERTIFICATETHUMBPRINT.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only),
+    /// for example -CertificateStoreLocation LocalMachine for a certificate the machine's service account uses.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
+    /// <para type="description">The private key as PEM or private JWK text in a SecureString, never written to disk, for example
+    /// -PrivateKey (Get-Secret -Name okta-svc-key) with SecretManagement, or an encrypted Azure Automation variable.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = PrivateKeySet, Mandatory = true)]
+    [SecureStringTransformation]
+    public SecureString? PrivateKey { get; set; }
 
     /// <summary>
     /// <para type="description">The org URL. Binds from piped apps; defaults to the current connection or OKTA_CLIENT_ORGURL.</para>
@@ -79,7 +120,7 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
     /// <param name="orgRequired">False when the org URL is not needed (an assertion with an explicit audience).</param>
     private protected AppIdentity? ResolveAppCredentials(OktaConnection? connection, bool orgRequired = true)
     {
-        var target = (object?)ClientId ?? PrivateKeyPath ?? KeyVaultKeyId;
+        var target = (object?)ClientId ?? PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? KeyVaultKeyId;
         // Read on the pipeline thread: the session's connection belongs to this runspace, and engine work runs elsewhere.
         var connected = (connection ?? OktaSession.Current)?.Org;
         try
@@ -89,6 +130,7 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
                 OrgUrl = OrgUrl,
                 ClientId = ClientId,
                 Key = KeySourceOf(Jwks, PrivateKeyPath) ??
+                    StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey) ??
                     (KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken) : null),
                 RegisteredKeyIds = KeyIds,
             };
@@ -100,7 +142,7 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
         }
         catch (KeyException e)
         {
-            WriteError(OktaErrors.FromKey(e, (object?)PrivateKeyPath ?? KeyVaultKeyId ?? target));
+            WriteError(OktaErrors.FromKey(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? KeyVaultKeyId ?? target));
         }
         catch (OktaConfigurationException e)
         {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Keys;
@@ -11,8 +12,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Connects this session to an Okta org, with an API token or as a service app.</para>
 /// <para type="description">Connect-Okta sets the default connection that every Okta cmdlet in this session uses, and returns it.
-/// With -ApiToken it authenticates with an SSWS API token. With -ClientId, a private key (-PrivateKeyPath or -Jwks) and -Scope it
-/// authenticates as a service app (OAuth for Okta): it gets an access token from the org authorization server at once, with DPoP
+/// With -ApiToken it authenticates with an SSWS API token. With -ClientId, a private key (-PrivateKeyPath, -Jwks, -Certificate,
+/// -CertificateThumbprint, -PrivateKey or -KeyVaultKeyId) and -Scope it authenticates as a service app (OAuth for Okta): it gets an access token from the org authorization server at once, with DPoP
 /// when the app needs it, and refreshes it before it expires. Explicit parameters beat the OKTA_CLIENT_* environment variables,
 /// which beat ~/.okta/okta.yaml. Without Connect-Okta, cmdlets use the environment variables and the file directly.
 /// The org URL may be given as dev-123.okta.com or https://dev-123.okta.com; http:// is refused except on loopback, and so are
@@ -26,6 +27,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>Connect-Okta -OrgUrl $env:OKTA_CLIENT_ORGURL -ClientId $env:OKTA_CLIENT_CLIENTID -PrivateKeyPath ./svc.pem -Scope okta.users.read, okta.apps.read</code>
 /// <para>In a runbook: connects as a service app with its private key, so later cmdlets run on a short-lived, scoped token.</para>
 /// </example>
+/// <example>
+/// <code>Connect-Okta -OrgUrl dev-123.okta.com -ClientId 0oa1b2c3d4 -CertificateThumbprint 3F2A7C0D9E8B6A5F4E3D2C1B0A9F8E7D6C5B4A39 -Scope okta.users.read</code>
+/// <para>Signs with a certificate's key in Cert:\CurrentUser\My, which may be non-exportable or TPM-backed: the key never leaves the store.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "Okta", DefaultParameterSetName = ApiTokenSet)]
 [OutputType(typeof(OktaConnection))]
 public sealed class ConnectOktaCommand : OktaCmdlet
@@ -33,6 +38,9 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     private const string ApiTokenSet = "ApiToken";
     private const string KeyPathSet = "PrivateKeyPath";
     private const string JwksSet = "Jwks";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+    private const string PrivateKeySet = "PrivateKey";
 
     /// <summary>
     /// <para type="description">The org URL, such as https://dev-123.okta.com. Defaults to OKTA_CLIENT_ORGURL or okta.yaml's orgUrl.</para>
@@ -52,6 +60,9 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
     [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string? ClientId { get; set; }
@@ -69,10 +80,44 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     public OktaJwks? Jwks { get; set; }
 
     /// <summary>
+    /// <para type="description">A certificate whose private key signs, in place and never exported, so a non-exportable or TPM-backed
+    /// key works. RSA (2048 bits or more) or EC; the kid is the RFC 7638 thumbprint of its public key. For example
+    /// -Certificate (Get-AutomationCertificate -Name okta-svc) in Azure Automation, or -Certificate (Get-PfxCertificate ./svc.pfx).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store whose private key signs, as
+    /// Get-ChildItem Cert:\CurrentUser\My shows it, like Connect-MgGraph -CertificateThumbprint. Defaults to OKTA_CLIENT_CERTIFICATETHUMBPRINT.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only),
+    /// for example -CertificateStoreLocation LocalMachine on a server whose service account uses the machine's certificate.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
+    /// <para type="description">The private key as PEM or private JWK text in a SecureString, never written to disk, for example
+    /// -PrivateKey (Get-Secret -Name okta-svc-key) with SecretManagement, or an encrypted Azure Automation variable.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
+    [SecureStringTransformation]
+    public SecureString? PrivateKey { get; set; }
+
+    /// <summary>
     /// <para type="description">The Okta scopes to ask for, such as okta.users.read. They must be granted to the app.</para>
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = JwksSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
     [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ArgumentCompleter(typeof(ScopeCompleter))]
     public string[]? Scope { get; set; }
@@ -128,11 +173,11 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         {
             key = !appSet ? null
                 : KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken)
-                : KeySourceOf(Jwks, PrivateKeyPath);
+                : KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey);
         }
         catch (KeyException e)
         {
-            ThrowFor(e, KeyVaultKeyId);
+            ThrowFor(e, (object?)KeyVaultKeyId ?? CertificateThumbprint ?? Certificate?.Thumbprint);
             return;
         }
 
@@ -156,7 +201,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         }
         catch (KeyException e)
         {
-            ThrowFor(e, (object?)PrivateKeyPath ?? KeyVaultKeyId);
+            ThrowFor(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? KeyVaultKeyId);
             return;
         }
         catch (Exception e) when (e is not PipelineStoppedException)

@@ -9,7 +9,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para type="description">Export-OktaPrivateKey takes an OktaJwks or an OktaServiceApp from the pipeline and writes its private
 /// key as PKCS#8 PEM (the default, "-----BEGIN PRIVATE KEY-----", which openssl and Okta's SDKs read as OKTA_CLIENT_PRIVATEKEY) or as
 /// a private JWK. The file is created readable by its owner only: mode 0600 on Unix, an ACL for the current user alone on Windows.
-/// An existing file is refused unless -Force is given.</para>
+/// An existing file is refused unless -Force is given. A certificate's key (New-OktaJwks -Certificate) is never written out:
+/// it is refused with OktaKeyNotExportable.</para>
 /// </summary>
 /// <example>
 /// <code>New-OktaJwks | Export-OktaPrivateKey -Path ./svc.pem -PassThru | New-OktaServiceApp -Name svc</code>
@@ -69,15 +70,22 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
         object input = (object?)App ?? Jwks!;
         var jwks = App is not null ? App.Jwks : Jwks;
         var path = GetUnresolvedProviderPathFromPSPath(Path);
-        if (jwks is { CanExportPrivateKey: false, KeyVaultKeyId: { } vaultKey })
+        SigningKey? key = null;
+        if (jwks is not null)
         {
-            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
-                $"The key {jwks.KeyId} signs in Azure Key Vault ({vaultKey}); its private part never leaves the vault, so it cannot be exported.",
-                input, ErrorCategory.InvalidOperation));
-            return;
+            try
+            {
+                // A certificate's or a Key Vault key signs in its store and is never read out: refusing here is the guarantee, not a gap.
+                key = KeyExport.Exportable(jwks.Signer);
+            }
+            catch (KeyException e)
+            {
+                WriteError(OktaErrors.FromKey(e, input));
+                return;
+            }
         }
 
-        if (jwks is null || !jwks.HasPrivateKey)
+        if (jwks is null || key is null || !jwks.HasPrivateKey)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey,
                 "This object holds no private key: only keys made by New-OktaJwks or read by Import-OktaPrivateKey in this session can be exported.",
@@ -92,7 +100,7 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
 
         try
         {
-            KeyFile.Write(jwks.SigningKey!, path, Format, Force);
+            KeyFile.Write(key, path, Format, Force);
             WriteVerbose($"Wrote private key {jwks.KeyId} to {path}, readable by its owner only.");
             if (PassThru)
             {

@@ -8,8 +8,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Reads a private key file into an OktaJwks.</para>
 /// <para type="description">Import-OktaPrivateKey reads PKCS#8 PEM, PKCS#1 "RSA PRIVATE KEY" PEM, SEC1 "EC PRIVATE KEY" PEM, and
-/// private JWK JSON. An encrypted PEM, a public key, and an unknown format each get their own error. Use the result with
-/// New-OktaServiceApp, Get-OktaAccessToken or Connect-Okta -Jwks.</para>
+/// private JWK JSON, and encrypted PEM with -Password. A public key, an unknown format and a wrong password each get their own
+/// error. Use the result with New-OktaServiceApp, Get-OktaAccessToken or Connect-Okta -Jwks.</para>
 /// </summary>
 /// <example>
 /// <code>Import-OktaPrivateKey ./svc.pem | Select-Object KeyId, Algorithm, Thumbprint</code>
@@ -38,7 +38,9 @@ public sealed class ImportOktaPrivateKeyCommand : OktaCmdlet
     public string? KeyId { get; set; }
 
     /// <summary>
-    /// <para type="description">The password of an encrypted PKCS#8 PEM, where supported.</para>
+    /// <para type="description">The password of an encrypted PEM: PKCS#8 ("ENCRYPTED PRIVATE KEY", PBES2 with AES-CBC or
+    /// 3DES) or OpenSSL's legacy "Proc-Type: 4,ENCRYPTED" (AES-128/192/256-CBC, DES-EDE3-CBC), which openssl genrsa -aes256
+    /// wrote before OpenSSL 3.</para>
     /// </summary>
     [Parameter]
     [SecureStringTransformation]

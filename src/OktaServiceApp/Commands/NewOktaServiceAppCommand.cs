@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Keys.KeyVault;
@@ -13,7 +14,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para type="synopsis">Registers an Okta OAuth service app that authenticates with a private key (private_key_jwt).</para>
 /// <para type="description">New-OktaServiceApp registers a service app through Dynamic Client Registration (POST /oauth2/v1/clients)
 /// with the client_credentials grant, private_key_jwt, and the public half of a key pair. Pipe in a key from New-OktaJwks or
-/// Import-OktaPrivateKey; without one, the cmdlet makes an RS256 2048-bit key itself. Only public key members are ever sent.
+/// Import-OktaPrivateKey, or a certificate's public key from New-OktaJwks -Certificate; without one, the cmdlet makes an RS256
+/// 2048-bit key itself. Only public key members are ever sent.
 /// With -PrivateKeyPath the private key is written (owner-only) right after the app is created; the file is checked first, so a
 /// refused path never leaves an app behind. With -RequireDpop the app is created through the Apps API (POST /api/v1/apps) with
 /// dpop_bound_access_tokens, which Dynamic Client Registration cannot set. The app still needs scopes (Grant-OktaScope) and usually an
@@ -29,11 +31,20 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// New-OktaServiceApp -Name "ci-$env:BUILD_BUILDID" -RequireDpop -PrivateKeyPath "$env:AGENT_TEMPDIRECTORY/ci.pem" -Confirm:$false</code>
 /// <para>In a CI job: creates a DPoP-bound app with the connection taken from environment variables.</para>
 /// </example>
+/// <example>
+/// <code>New-OktaServiceApp -Name reporting -CertificateThumbprint $env:OKTA_CERT_THUMBPRINT | Grant-OktaScope okta.users.read</code>
+/// <para>Registers an app with the public key of a certificate in Cert:\CurrentUser\My; its runbooks then connect with
+/// -CertificateThumbprint, and no private key file ever exists.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "OktaServiceApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
     DefaultParameterSetName = JwksSet)]
 [OutputType(typeof(OktaServiceApp))]
 public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
 {
+    private const string JwksSet = "Jwks";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+
     /// <summary>
     /// <para type="description">The app's name (client_name).</para>
     /// </summary>
@@ -50,8 +61,29 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     /// <summary>
     /// <para type="description">Writes the private key (PKCS#8 PEM, owner-only) to this file once the app exists.</para>
     /// </summary>
-    [Parameter]
+    [Parameter(ParameterSetName = JwksSet)]
     public string? PrivateKeyPath { get; set; }
+
+    /// <summary>
+    /// <para type="description">A certificate whose public key to register (kid: its RFC 7638 thumbprint), for example
+    /// -Certificate (Get-PfxCertificate ./svc.cer); the private key stays with the certificate.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store whose public key to register, as
+    /// Get-ChildItem Cert:\CurrentUser\My shows it.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
 
     /// <summary>
     /// <para type="description">Creates the app through the Apps API with dpop_bound_access_tokens, so its tokens need DPoP proofs.</para>
@@ -66,15 +98,14 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(RoleCompleter))]
     public string? Role { get; set; }
 
-    private const string JwksSet = "Jwks";
-
     // ---- Azure Key Vault key (issue 12): register the public half of a key that signs in the vault. ----
 
     private const string KeyVaultSet = "KeyVault";
 
     /// <summary>
     /// <para type="description">Registers the public half of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}])
-    /// instead of -Jwks; the private key never leaves the vault, so -PrivateKeyPath does not apply.</para>
+    /// instead of -Jwks; the private key never leaves the vault, so -PrivateKeyPath does not apply (a vault key piped in as -Jwks
+    /// with -PrivateKeyPath is refused with OktaKeyNotExportable).</para>
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ValidateNotNullOrEmpty]
@@ -88,16 +119,8 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     public SecureString? KeyVaultAccessToken { get; set; }
 
     /// <summary>The Key Vault key's public half, read with one call; null with the error written.</summary>
-    private OktaJwks? KeyVaultJwks(string keyVaultKeyId, string? keyPath)
+    private OktaJwks? KeyVaultJwks(string keyVaultKeyId)
     {
-        if (keyPath is not null)
-        {
-            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
-                "A Key Vault key cannot be written to -PrivateKeyPath: its private part never leaves the vault. No app was created.",
-                keyVaultKeyId, ErrorCategory.InvalidOperation));
-            return null;
-        }
-
         try
         {
             var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
@@ -127,18 +150,35 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        if (Jwks is { CanExportPrivateKey: false, KeyVaultKeyId: not null } && keyPath is not null)
+        if (Jwks is not null && keyPath is not null)
         {
-            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
-                "-PrivateKeyPath cannot write a Key Vault key: its private part never leaves the vault. Leave -PrivateKeyPath out.",
-                Jwks, ErrorCategory.InvalidOperation));
-            return;
+            try
+            {
+                // A certificate's or a vault key stays in its store: refused before any app exists.
+                KeyExport.Exportable(Jwks.Signer);
+            }
+            catch (KeyException e)
+            {
+                WriteError(OktaErrors.FromKey(e, Jwks));
+                return;
+            }
         }
 
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
         {
             WriteError(OktaErrors.Invalid(ErrorIds.NoPrivateKey, "-PrivateKeyPath needs a key pair with its private key.", Jwks,
                 ErrorCategory.InvalidData));
+            return;
+        }
+
+        OktaJwks? certificateKey;
+        try
+        {
+            certificateKey = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false);
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
             return;
         }
 
@@ -149,13 +189,13 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        var vaultJwks = KeyVaultKeyId is not null ? KeyVaultJwks(KeyVaultKeyId, keyPath) : null;
+        var vaultJwks = KeyVaultKeyId is not null ? KeyVaultJwks(KeyVaultKeyId) : null;
         if (KeyVaultKeyId is not null && vaultJwks is null)
         {
             return;
         }
 
-        var jwks = vaultJwks ?? Jwks ?? NewDefaultKey();
+        var jwks = certificateKey ?? vaultJwks ?? Jwks ?? NewDefaultKey();
         var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.Signer.ToPublicJwk() }, RequireDpop = RequireDpop };
         ServiceApp created;
         try
@@ -174,7 +214,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         {
             try
             {
-                KeyFile.Write(jwks.SigningKey!, keyPath, KeyFileFormat.Pem, overwrite: false);
+                KeyFile.Write(KeyExport.Exportable(jwks.Signer), keyPath, KeyFileFormat.Pem, overwrite: false);
                 WriteVerbose($"Wrote the private key to {keyPath}, readable by its owner only.");
             }
             catch (Exception e) when (e is KeyException or IOException or UnauthorizedAccessException)

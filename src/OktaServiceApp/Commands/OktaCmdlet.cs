@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Diagnostics;
 using OktaServiceApp.Core.Http;
@@ -117,6 +119,31 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         jwks is not null ? new SignerKeySource(jwks.Signer)
         : privateKeyPath is not null ? new FileKeySource(GetUnresolvedProviderPathFromPSPath(privateKeyPath))
         : null;
+
+    /// <summary>A key that stays where it is: a certificate object, a certificate in the My store, or PEM/JWK text in a SecureString.</summary>
+    private protected static KeySource? StoredKeySourceOf(X509Certificate2? certificate, string? certificateThumbprint,
+        StoreLocation certificateStoreLocation, SecureString? privateKey) =>
+        certificate is not null ? new CertificateKeySource(certificate)
+        : certificateThumbprint is not null ? new CertificateStoreKeySource(certificateThumbprint, certificateStoreLocation)
+        : privateKey is not null ? new SecureTextKeySource(privateKey)
+        : null;
+
+    /// <summary>
+    /// A certificate's key as an OktaJwks, for cmdlets that register or rotate to it; null when neither is given. Throws
+    /// <see cref="KeyException"/>. Without <paramref name="requirePrivateKey"/> a certificate without its key gives the public JWK.
+    /// </summary>
+    private protected static OktaJwks? CertificateJwksOf(X509Certificate2? certificate, string? certificateThumbprint,
+        StoreLocation certificateStoreLocation, bool requirePrivateKey)
+    {
+        if (certificate is not null)
+        {
+            return new OktaJwks(CertificateSigner.Open(certificate, ownsCertificate: false, requirePrivateKey));
+        }
+
+        return certificateThumbprint is null
+            ? null
+            : new OktaJwks(new CertificateStoreKeySource(certificateThumbprint, certificateStoreLocation).OpenSigner(requirePrivateKey));
+    }
 
     /// <summary>Queues the error for one failed item of a concurrent pipeline, unless the user stopped it.</summary>
     private protected static void ReportTo(ItemResult result, Exception e, object? target)

@@ -44,7 +44,8 @@ public sealed class TestOktaServiceAppCommand : AppCredentialCmdlet
     protected override void ProcessRecord()
     {
         var connection = ResolveConnection(Connection);
-        var hasKey = Jwks is not null || PrivateKeyPath is not null;
+        var hasKey = Jwks is not null || PrivateKeyPath is not null || Certificate is not null || CertificateThumbprint is not null ||
+            PrivateKey is not null;
         var clientId = ClientId;
         Core.Keys.IJwsSigner? key = null;
         if (hasKey)
@@ -67,12 +68,20 @@ public sealed class TestOktaServiceAppCommand : AppCredentialCmdlet
         }
 
         var keyPath = PrivateKeyPath is null ? null : "'" + PrivateKeyPath.Replace("'", "''") + "'";
+        var thumbprint = CertificateThumbprint is null ? null : "'" + CertificateThumbprint.Replace("'", "''") + "'";
         var request = new DoctorRequest
         {
             ClientId = clientId!,
             Key = key,
-            KeyArgument = keyPath is null ? "-Jwks $jwks" : $"-PrivateKeyPath {keyPath}",
-            KeyObject = keyPath is null ? "$jwks" : $"Import-OktaPrivateKey -Path {keyPath}",
+            KeyArgument = keyPath is not null ? $"-PrivateKeyPath {keyPath}"
+                : thumbprint is not null ? $"-CertificateThumbprint {thumbprint}"
+                : Certificate is not null ? "-Certificate $certificate"
+                : PrivateKey is not null ? "-PrivateKey $privateKey"
+                : "-Jwks $jwks",
+            KeyObject = keyPath is not null ? $"Import-OktaPrivateKey -Path {keyPath}"
+                : thumbprint is not null ? $"New-OktaJwks -CertificateThumbprint {thumbprint}"
+                : Certificate is not null ? "New-OktaJwks -Certificate $certificate"
+                : "$jwks",
             Calls = Path,
             NoToken = NoToken,
             ConnectionArgument = Connection is null ? "" : "-Connection $connection",

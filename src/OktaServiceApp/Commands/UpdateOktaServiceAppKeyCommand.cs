@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Keys.KeyVault;
@@ -14,7 +15,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// proves it by getting an access token with it, writes its private key to -PrivateKeyPath (owner-only), and only then deactivates the
 /// app's other keys, or deletes them with -RemoveOld. Token requests keep working throughout. If the new key cannot get a token, the
 /// cmdlet stops, removes the new key, and leaves the old keys active. It outputs the new key pair. Only a Super Admin can rotate the keys
-/// of an app that has Okta-scope grants.</para>
+/// of an app that has Okta-scope grants. With -Certificate or -CertificateThumbprint the app rotates to a certificate's key (from a
+/// file key, say): it is proven the same way, nothing is written to disk, and the key stays in its store.</para>
 /// </summary>
 /// <example>
 /// <code>Update-OktaServiceAppKey -ClientId 0oa1b2c3d4 -PrivateKeyPath ./svc-2026.pem -RemoveOld</code>
@@ -23,6 +25,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <example>
 /// <code>Update-OktaServiceAppKey -ClientId $env:OKTA_CLIENT_CLIENTID -PrivateKeyPath $env:NEW_KEY_FILE -Scope okta.users.read -Confirm:$false</code>
 /// <para>In a scheduled rotation job (SSWS connection from environment variables): rotates, keeping the old key inactive for rollback.</para>
+/// </example>
+/// <example>
+/// <code>Update-OktaServiceAppKey -ClientId 0oa1b2c3d4 -CertificateThumbprint 3F2A7C0D9E8B6A5F4E3D2C1B0A9F8E7D6C5B4A39 -Scope okta.users.read</code>
+/// <para>Moves an app from its PEM file to a certificate in Cert:\CurrentUser\My; then connect with -CertificateThumbprint and delete the file.</para>
 /// </example>
 /// <example>
 /// <code>Update-OktaServiceAppKey -ClientId $env:OKTA_CLIENT_CLIENTID -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app/0123456789abcdef0123456789abcdef -Confirm:$false</code>
@@ -34,6 +40,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 [OutputType(typeof(OktaJwks))]
 public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
 {
+    private const string NewKeySet = "NewKey";
+    private const string CertificateSet = "Certificate";
+    private const string CertificateThumbprintSet = "CertificateThumbprint";
+
     /// <summary>
     /// <para type="description">The new key pair. A new RS256 2048-bit key is made when absent.</para>
     /// </summary>
@@ -48,6 +58,27 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
     public string PrivateKeyPath { get; set; } = "";
 
     /// <summary>
+    /// <para type="description">A certificate to rotate to; its private key signs in place and is never written out. For example
+    /// -Certificate (Get-PfxCertificate ./svc-2027.pfx), or -Certificate (Get-AutomationCertificate -Name okta-svc-2027).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The SHA-1 thumbprint of a certificate in the My store to rotate to, as Get-ChildItem Cert:\CurrentUser\My
+    /// shows it.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// <para type="description">The store that holds -CertificateThumbprint: CurrentUser (default) or LocalMachine (Windows only).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
     /// <para type="description">A scope granted to the app, used to prove the new key. Defaults to one of the app's granted scopes.</para>
     /// </summary>
     [Parameter]
@@ -59,8 +90,6 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
     /// </summary>
     [Parameter]
     public SwitchParameter RemoveOld { get; set; }
-
-    private const string NewKeySet = "NewKey";
 
     // ---- Azure Key Vault key (issue 12): rotate to a key that signs in the vault; nothing is written to disk. ----
 
@@ -85,43 +114,64 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (KeyVaultKeyId is not null)
-        {
-            RotateToKeyVault(KeyVaultKeyId);
-            return;
-        }
-
-        if (NewJwks is { SigningKey: null })
-        {
-            WriteError(OktaErrors.Invalid(ErrorIds.KeyNotExportable,
-                "-NewJwks holds a Key Vault key, which cannot be written to -PrivateKeyPath: use -KeyVaultKeyId instead.",
-                NewJwks, ErrorCategory.InvalidOperation));
-            return;
-        }
-
-        var path = GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
-        if (File.Exists(path) || Directory.Exists(path))
+        var toFile = ParameterSetName == NewKeySet;
+        var path = toFile ? GetUnresolvedProviderPathFromPSPath(PrivateKeyPath) : null;
+        if (path is not null && (File.Exists(path) || Directory.Exists(path)))
         {
             WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.FileExists,
                 $"'{path}' already exists; choose another -PrivateKeyPath. Nothing was changed."), path));
             return;
         }
 
+        if (NewJwks is not null)
+        {
+            try
+            {
+                // A certificate's or a vault key cannot be written to -PrivateKeyPath: refused before anything changes in Okta.
+                KeyExport.Exportable(NewJwks.Signer);
+            }
+            catch (KeyException e)
+            {
+                WriteError(OktaErrors.FromKey(e, NewJwks));
+                return;
+            }
+        }
+
+        OktaJwks? certificateKey;
+        try
+        {
+            certificateKey = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: true);
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
+            return;
+        }
+
         var connection = ResolveConnection(Connection);
-        if (!ShouldProcess($"app {ClientId}", RemoveOld ? "Rotate key, deleting the old keys" : "Rotate key, deactivating the old keys"))
+        var retiring = RemoveOld ? "deleting the old keys" : "deactivating the old keys";
+        if (!ShouldProcess($"app {ClientId}", KeyVaultKeyId is not null
+                ? $"Rotate to Key Vault key {KeyVaultKeyId}, {retiring}"
+                : $"Rotate key, {retiring}"))
         {
             return;
         }
 
-        var jwks = NewJwks ?? new OktaJwks(SigningKey.Generate());
         var rotation = new KeyRotation(connection.Client, TokenClient.SharingWith(connection.Client));
         try
         {
+            var jwks = certificateKey ?? (KeyVaultKeyId is not null ? OpenKeyVaultKey(KeyVaultKeyId) : null) ??
+                NewJwks ?? new OktaJwks(SigningKey.Generate());
             var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.Signer, Scope, ct));
-            KeyFile.Write(jwks.SigningKey!, path, KeyFileFormat.Pem, overwrite: false);
-            WriteVerbose($"Wrote the new private key to {path}.");
+            if (path is not null)
+            {
+                KeyFile.Write(KeyExport.Exportable(jwks.Signer), path, KeyFileFormat.Pem, overwrite: false);
+                WriteVerbose($"Wrote the new private key to {path}.");
+            }
+
             var retired = Run(ct => rotation.RetireOthersAsync(ClientId, added, RemoveOld, ct));
-            WriteVerbose($"Rotated app {ClientId} to key {jwks.KeyId}; {retired.Count} old key(s) {(RemoveOld ? "deleted" : "deactivated")}.");
+            var to = jwks.KeyVaultKeyId is { } vaultKey ? $"Key Vault key {vaultKey} (kid {jwks.KeyId})" : $"key {jwks.KeyId}";
+            WriteVerbose($"Rotated app {ClientId} to {to}; {retired.Count} old key(s) {(RemoveOld ? "deleted" : "deactivated")}.");
             WriteObject(jwks);
         }
         catch (Exception e) when (e is not PipelineStoppedException)
@@ -130,28 +180,9 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
         }
     }
 
-    private void RotateToKeyVault(string keyVaultKeyId)
+    private OktaJwks OpenKeyVaultKey(string keyVaultKeyId)
     {
-        var connection = ResolveConnection(Connection);
-        if (!ShouldProcess($"app {ClientId}", $"Rotate to Key Vault key {keyVaultKeyId}, {(RemoveOld ? "deleting" : "deactivating")} the old keys"))
-        {
-            return;
-        }
-
-        var rotation = new KeyRotation(connection.Client, TokenClient.SharingWith(connection.Client));
-        try
-        {
-            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
-            var jwks = new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
-            var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.Signer, Scope, ct));
-            var retired = Run(ct => rotation.RetireOthersAsync(ClientId, added, RemoveOld, ct));
-            WriteVerbose($"Rotated app {ClientId} to Key Vault key {jwks.KeyVaultKeyId} (kid {jwks.KeyId}); {retired.Count} old key(s) " +
-                $"{(RemoveOld ? "deleted" : "deactivated")}.");
-            WriteObject(jwks);
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, ClientId);
-        }
+        var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
+        return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
     }
 }

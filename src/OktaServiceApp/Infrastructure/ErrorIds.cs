@@ -56,13 +56,17 @@ internal static class ErrorIds
     public const string MissingPrivateMember = "OktaMissingPrivateMember";
     public const string UnsupportedKeyType = "OktaUnsupportedKeyType";
     public const string UnsupportedCurve = "OktaUnsupportedCurve";
+    public const string UnsupportedCipher = "OktaUnsupportedCipher";
     public const string UnknownFormat = "OktaUnknownFormat";
     public const string NoPrivateKey = "OktaNoPrivateKey";
     public const string FileExists = "OktaFileExists";
     public const string KeyNotRegistered = "OktaKeyNotRegistered";
+    public const string CertificateNoPrivateKey = "OktaCertificateNoPrivateKey";
+    public const string CertificateNotFound = "OktaCertificateNotFound";
+    public const string CertificateThumbprintInvalid = "OktaCertificateThumbprintInvalid";
+    public const string KeyNotExportable = "OktaKeyNotExportable";
     public const string KeyFileReadFailed = "OktaKeyFileReadFailed";
     public const string KeyFileWriteFailed = "OktaKeyFileWriteFailed";
-    public const string KeyNotExportable = "OktaKeyNotExportable";
 
     // Azure Key Vault keys and managed identity (KeyProblem.KeyVault*, ManagedIdentityUnavailable).
     public const string KeyVaultKeyIdInvalid = "OktaKeyVaultKeyIdInvalid";

@@ -50,16 +50,17 @@ internal static class OktaErrors
     public static ErrorRecord FromKey(KeyException e, object? target) =>
         new(e, IdFor(e.Problem) ?? ErrorIds.Unexpected, e.Problem switch
         {
-            KeyProblem.FileNotFound => ErrorCategory.ObjectNotFound,
+            KeyProblem.FileNotFound or KeyProblem.CertificateNotFound => ErrorCategory.ObjectNotFound,
+            KeyProblem.KeyNotExportable => ErrorCategory.InvalidOperation,
             KeyProblem.FileExists => ErrorCategory.ResourceExists,
             KeyProblem.KeyVaultKeyNotFound => ErrorCategory.ObjectNotFound,
             KeyProblem.KeyVaultUnauthorized or KeyProblem.KeyVaultForbidden => ErrorCategory.PermissionDenied,
             KeyProblem.KeyVaultThrottled => ErrorCategory.LimitsExceeded,
             KeyProblem.KeyVaultUnavailable or KeyProblem.ManagedIdentityUnavailable => ErrorCategory.ConnectionError,
             KeyProblem.KeyVaultKeyUnusable => ErrorCategory.InvalidOperation,
-            KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.MalformedPem or
+            KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.UnsupportedCipher or KeyProblem.MalformedPem or
                 KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey or
-                KeyProblem.KeyNotRegistered => ErrorCategory.InvalidData,
+                KeyProblem.KeyNotRegistered or KeyProblem.CertificateNoPrivateKey => ErrorCategory.InvalidData,
             _ => ErrorCategory.InvalidArgument,
         }, target);
 
@@ -125,6 +126,11 @@ internal static class OktaErrors
         KeyProblem.NoPrivateKey => ErrorIds.NoPrivateKey,
         KeyProblem.FileExists => ErrorIds.FileExists,
         KeyProblem.KeyNotRegistered => ErrorIds.KeyNotRegistered,
+        KeyProblem.UnsupportedCipher => ErrorIds.UnsupportedCipher,
+        KeyProblem.CertificateNoPrivateKey => ErrorIds.CertificateNoPrivateKey,
+        KeyProblem.CertificateNotFound => ErrorIds.CertificateNotFound,
+        KeyProblem.CertificateThumbprintInvalid => ErrorIds.CertificateThumbprintInvalid,
+        KeyProblem.KeyNotExportable => ErrorIds.KeyNotExportable,
         KeyProblem.KeyVaultKeyIdInvalid => ErrorIds.KeyVaultKeyIdInvalid,
         KeyProblem.KeyVaultUnauthorized => ErrorIds.KeyVaultUnauthorized,
         KeyProblem.KeyVaultForbidden => ErrorIds.KeyVaultForbidden,

@@ -4,16 +4,15 @@ using OktaServiceApp.Core.Keys.KeyVault;
 namespace OktaServiceApp.PowerShell;
 
 /// <summary>
-/// A signing key pair made or imported in this session, and its public JWKS. The private key stays in memory, inside this
-/// object, until Export-OktaPrivateKey writes it; no property, ToString or ToJson reveals it.
+/// A signing key pair made or imported in this session, a certificate's key or an Azure Key Vault key, and its public JWKS.
+/// An in-memory private key stays inside this object until Export-OktaPrivateKey writes it; a certificate's or a vault key
+/// stays in its store and cannot be written out at all. No property, ToString or ToJson reveals a private key.
 /// </summary>
 public sealed class OktaJwks
 {
     internal OktaJwks(SigningKey key)
     {
-        SigningKey = key;
         Signer = key;
-        CanExportPrivateKey = key.CanExportPrivateKey;
         KeyId = key.KeyId;
         Algorithm = key.Algorithm;
         KeyType = key.KeyType;
@@ -22,7 +21,25 @@ public sealed class OktaJwks
         Thumbprint = key.Thumbprint;
         CreatedAt = key.CreatedAt;
         HasPrivateKey = key.HasPrivateKey;
+        CanExportPrivateKey = key.CanExportPrivateKey;
         Keys = new[] { new OktaJwk(key.ToPublicJwk()) };
+    }
+
+    internal OktaJwks(CertificateSigner certificate)
+    {
+        Signer = certificate;
+        KeyId = certificate.KeyId;
+        Algorithm = certificate.Algorithm;
+        KeyType = certificate.KeyType;
+        KeySize = certificate.KeyType == "RSA" ? certificate.KeySize : null;
+        Curve = certificate.Curve;
+        Thumbprint = certificate.Thumbprint;
+        CreatedAt = DateTimeOffset.UtcNow;
+        HasPrivateKey = certificate.HasPrivateKey;
+        CanExportPrivateKey = false;
+        CertificateThumbprint = certificate.CertificateThumbprint;
+        CertificateSubject = certificate.Subject;
+        Keys = new[] { new OktaJwk(certificate.ToPublicJwk()) };
     }
 
     /// <summary>A key that signs in Azure Key Vault: only its public half is here, and it cannot be exported.</summary>
@@ -38,6 +55,8 @@ public sealed class OktaJwks
         Curve = jwk.Crv;
         Thumbprint = signer.Thumbprint;
         CreatedAt = DateTimeOffset.UtcNow;
+        HasPrivateKey = true;
+        CanExportPrivateKey = false;
         Keys = new[] { new OktaJwk(jwk) };
     }
 
@@ -55,23 +74,27 @@ public sealed class OktaJwks
     public string Thumbprint { get; }
     /// <summary>When the key was made or imported.</summary>
     public DateTimeOffset CreatedAt { get; }
-    /// <summary>True when this session holds the private key.</summary>
+    /// <summary>True when this session can sign with the key (in memory, through its certificate store, or in Key Vault).</summary>
     public bool HasPrivateKey { get; }
+    /// <summary>True when Export-OktaPrivateKey can write the private key; false for a certificate's or a Key Vault key.</summary>
+    public bool CanExportPrivateKey { get; }
+    /// <summary>The certificate's SHA-1 thumbprint when the key is a certificate's; empty otherwise.</summary>
+    public string? CertificateThumbprint { get; }
+    /// <summary>The certificate's subject when the key is a certificate's; empty otherwise.</summary>
+    public string? CertificateSubject { get; }
     /// <summary>The public JWKs (public members only).</summary>
     public OktaJwk[] Keys { get; }
-    /// <summary>False for a key whose private part stays in its store (Azure Key Vault).</summary>
-    public bool CanExportPrivateKey { get; }
     /// <summary>The Key Vault key, with its version, that signs for this object; empty for a key held in this session.</summary>
     public string? KeyVaultKeyId { get; }
 
-    /// <summary>The key held in this session; null for a key that signs elsewhere.</summary>
-    internal SigningKey? SigningKey { get; }
-
-    /// <summary>Whatever signs with this key.</summary>
+    /// <summary>What signs: the in-memory key, the certificate or the Key Vault key.</summary>
     internal IJwsSigner Signer { get; }
 
+    /// <summary>The in-memory key, which can be written to a file; null for a key that signs elsewhere.</summary>
+    internal SigningKey? SigningKey => Signer as SigningKey;
+
     /// <summary>The public JWKS document: {"keys":[...]}.</summary>
-    public string ToJson() => JwsSigners.ToPublicJwksJson(Signer);
+    public string ToJson() => PublicJwks.ToJson(Signer);
 
     /// <inheritdoc />
     public override string ToString() => $"{Algorithm} {KeyId}";

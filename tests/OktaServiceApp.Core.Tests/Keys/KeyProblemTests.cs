@@ -153,8 +153,14 @@ public sealed partial class KeyProblemTests
         Assert.Contains("openssl pkey -in", noPassword.Message);
 
         Assert.Equal(KeyProblem.EncryptedKey, Problem(() => SigningKey.Import(TestKeys.P256LegacyEncryptedPem)));
-        Assert.Equal(KeyProblem.EncryptedKey, Problem(() => SigningKey.Import(TestKeys.P256LegacyEncryptedPem, TestKeys.TestPassword)));
         Assert.Equal(KeyProblem.EncryptedKey, Problem(() => SigningKey.Import(TestKeys.P256EncryptedPbes1Pem, TestKeys.TestPassword)));
+    }
+
+    [Fact]
+    public void Problem_UnsupportedCipher()
+    {
+        var camellia = LegacyTestKeys.RsaAes256Pem.Replace("DEK-Info: AES-256-CBC,", "DEK-Info: CAMELLIA-256-CBC,");
+        Assert.Equal(KeyProblem.UnsupportedCipher, Problem(() => SigningKey.Import(camellia, TestKeys.TestPassword)));
     }
 
     [Fact]
@@ -162,6 +168,7 @@ public sealed partial class KeyProblemTests
     {
         Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(TestKeys.P256EncryptedAesPem, "wrong")));
         Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(TestKeys.P384EncryptedDes3Pem, "")));
+        Assert.Equal(KeyProblem.WrongPassword, Problem(() => SigningKey.Import(LegacyTestKeys.RsaDes3Pem, "wrong")));
     }
 
     [Trait(Requires.Name, Requires.ECDsa)]
@@ -344,6 +351,54 @@ public sealed partial class KeyProblemTests
             }
         }
     }
+
+    [Fact]
+    public async Task Problem_CertificateThumbprintInvalid()
+    {
+        var source = new Core.Keys.Sources.CertificateStoreKeySource("not-a-thumbprint");
+        Assert.Equal(KeyProblem.CertificateThumbprintInvalid,
+            (await Assert.ThrowsAsync<KeyException>(() => source.OpenAsync(CancellationToken.None))).Problem);
+    }
+
+    [Fact]
+    public async Task Problem_CertificateNotFound()
+    {
+        // No certificate has an all-zero SHA-1 thumbprint, so no store holds one.
+        var source = new Core.Keys.Sources.CertificateStoreKeySource(new string('0', 40));
+        Assert.Equal(KeyProblem.CertificateNotFound,
+            (await Assert.ThrowsAsync<KeyException>(() => source.OpenAsync(CancellationToken.None))).Problem);
+    }
+
+    [Fact]
+    public void Problem_CertificateNoPrivateKey()
+    {
+        using var publicOnly = PublicOnlyCertificate();
+        Assert.Equal(KeyProblem.CertificateNoPrivateKey, Problem(() => CertificateSigner.Open(publicOnly)));
+    }
+
+    [Fact]
+    public void Problem_KeyNotExportable()
+    {
+        using var publicOnly = PublicOnlyCertificate();
+        using var signer = CertificateSigner.Open(publicOnly, requirePrivateKey: false);
+        Assert.Equal(KeyProblem.KeyNotExportable, Problem(() => KeyExport.Exportable(signer)));
+        using var inMemory = SigningKey.Generate("RS256");
+        Assert.Same(inMemory, KeyExport.Exportable(inMemory));
+    }
+
+    /// <summary>A self-signed RSA 2048 certificate (CN=okta-test-public-only) without its key, as a .cer file holds it.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 PublicOnlyCertificate()
+    {
+        var der = Convert.FromBase64String(PublicOnlyCertificateDer);
+#if NET
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(der);
+#else
+        return new System.Security.Cryptography.X509Certificates.X509Certificate2(der);
+#endif
+    }
+
+    private const string PublicOnlyCertificateDer =
+        "MIICwTCCAamgAwIBAgIJAIaSF9BWQ0LnMA0GCSqGSIb3DQEBCwUAMCAxHjAcBgNVBAMTFW9rdGEtdGVzdC1wdWJsaWMtb25seTAeFw0yNjAxMDEwMDAwMDBaFw0zNjAxMDEwMDAwMDBaMCAxHjAcBgNVBAMTFW9rdGEtdGVzdC1wdWJsaWMtb25seTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBANWHSvwqH5+rp4uuh7SnNNCD227pdS9Gu44Vx6ViDT1aN5Bkp9Yqg1VD3VDcPaDuSmtn+51dhwHfdWhmKQvPGDBWa1HahcP0g13c733g82ZFvFfEwjWtKq7uMLXNvgAjnn48pDmBvQhvC9anWYUhhosTqIRiSZ5T5BmPOQ4xTzE33/roagyHlSzut9c9T89okWWLjM7xwlNa98biGibEILvezdKc0yukZl/BFSoS1bG1yoxV+7Lb1ctF7lFpvl0J5DrJTOiMB2N+ocxXhfHHPFsFF8D6tF4tlAfPfNM8pPMDrjyusUuZmiuQIUY2lF9bbdrMi1Nx5wHecmR1sdHUQGMCAwEAATANBgkqhkiG9w0BAQsFAAOCAQEABttGp8uuruIWUPsHrG+TW4xLdH4hXk2pthWxtIllXboGQ64q2/YoO2KqdVSJsxoZaR0t+TRsQeXfH0Eli3cDjs9No9NRmDx6x10QbigMBEtD9BbRSK+Z3x6LF5qui0ognMg8t4E1+AvIP+IgiR+s/ZDvAFR4u5zqRl++nQ5rQ/TvIvVHWK5vMT5agMySV+/WOcCkTWC5uPyvhVDMsHGu9FpyGean1LwPo/AfZVXuH6DgKM10eFBkyHxwp6psJww2kwW3eheF8mCIc2NWe4VJ8Dduh74aKuJbVmC+u2fdpc6RypUKX1x868xviLegs8bG3+pNPk77r0Af4AdCohVT+w==";
 
     private static KeyProblem Problem(Func<object> action) => Assert.Throws<KeyException>(() => action()).Problem;
 
