@@ -1,6 +1,7 @@
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.Core.Sharing;
 using OktaServiceApp.Core.Tokens;
@@ -163,17 +164,18 @@ public sealed class ConnectionBuilder
         return options;
     }
 
-    private static Task<IJwsSigner> OpenKeyAsync(ConnectionRequest request, OktaSettings? settings, CancellationToken cancellationToken)
+    private Task<IJwsSigner> OpenKeyAsync(ConnectionRequest request, OktaSettings? settings, CancellationToken cancellationToken)
     {
         var source = request.Key ?? (settings?.PrivateKey is { } text && text.Trim().Length > 0
             ? KeySource.FromSetting(text, settings.PrivateKeyId)
             : null) ?? (settings?.CertificateThumbprint is { } thumbprint
             ? new CertificateStoreKeySource(thumbprint, settings.CertificateStoreLocation)
             : null);
-        // A Key Vault key from the settings signs with the managed identity Azure gives the runbook.
+        // A Key Vault key from the settings signs with the managed identity Azure gives the runbook; its tokens are shared
+        // through the registry, like Okta's.
         if (source is null && settings?.KeyVaultKeyId is { } vaultKeyId)
         {
-            source = new KeyVaultKeySource(vaultKeyId);
+            source = new KeyVaultKeySource(vaultKeyId, KeyVaultCredential.ManagedIdentity(_registry.IdentityTokens));
         }
 
         if (source is null)

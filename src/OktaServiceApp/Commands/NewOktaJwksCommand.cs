@@ -110,8 +110,7 @@ public sealed class NewOktaJwksCommand : OktaCmdlet
         {
             // Only an algorithm the caller chose is passed on: an EC vault key signs with its curve's algorithm.
             var algorithm = MyInvocation.BoundParameters.ContainsKey(nameof(Algorithm)) ? Algorithm : null;
-            var source = new KeyVaultKeySource(keyVaultKeyId,
-                KeyVaultAccessToken is null ? null : KeyVaultCredential.FromAccessToken(KeyVaultAccessToken), algorithm);
+            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken, algorithm);
             WriteVerbose($"Reading the public key of {source.KeyId}.");
             var signer = (KeyVaultSigner)Run(ct => source.OpenAsync(ct));
             WriteVerbose($"Key Vault key {signer.VaultKeyId}: kid {signer.KeyId} ({signer.KeyType}, {signer.Algorithm}).");

@@ -63,7 +63,7 @@ public sealed partial class KeyProblemTests
         closed.Start();
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
-        var credential = KeyVaultCredential.ManagedIdentity(new ManagedIdentityOptions { ImdsEndpoint = new Uri($"http://127.0.0.1:{port}") });
+        var credential = KeyVaultCredential.ManagedIdentity(new Core.Sharing.IdentityTokenCache(), new ManagedIdentityOptions { ImdsEndpoint = new Uri($"http://127.0.0.1:{port}") });
         var source = new Core.Keys.Sources.KeyVaultKeySource($"http://127.0.0.1:{port}/keys/k", credential);
         var ex = await Assert.ThrowsAsync<KeyException>(() => source.OpenAsync(CancellationToken.None));
         Assert.Equal(KeyProblem.ManagedIdentityUnavailable, ex.Problem);
@@ -71,5 +71,5 @@ public sealed partial class KeyProblemTests
 
     private static KeyException VaultAnswer(int status, string body) =>
         KeyVaultErrors.From(new KeyVaultAnswer(status, body, null, status == 401), s_vaultKey, signing: true,
-            KeyVaultCredential.ManagedIdentity(new ManagedIdentityOptions()));
+            KeyVaultCredential.ManagedIdentity(new Core.Sharing.IdentityTokenCache(), new ManagedIdentityOptions()));
 }

@@ -94,7 +94,7 @@ public sealed class KeyVaultEmulatorErrorTests : KeyVaultEmulatorTests
         closed.Start();
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
-        var credential = KeyVaultCredential.ManagedIdentity(new ManagedIdentityOptions { ImdsEndpoint = new Uri($"http://127.0.0.1:{port}") });
+        var credential = KeyVaultCredential.ManagedIdentity(IdentityTokens, new ManagedIdentityOptions { ImdsEndpoint = new Uri($"http://127.0.0.1:{port}") });
         var ex = await Assert.ThrowsAsync<KeyException>(() => Source(kid, credential).OpenAsync(CancellationToken.None));
         Assert.Equal(KeyProblem.ManagedIdentityUnavailable, ex.Problem);
         Assert.Empty(Waits);

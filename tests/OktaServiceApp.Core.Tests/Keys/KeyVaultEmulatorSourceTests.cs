@@ -3,6 +3,7 @@ using System.Text;
 using KeyVaultEmulator.Vault;
 using OktaServiceApp.Core.Keys;
 using OktaServiceApp.Core.Keys.KeyVault;
+using OktaServiceApp.Core.Sharing;
 using OktaServiceApp.Core.Tests.Support;
 using Xunit;
 
@@ -139,6 +140,21 @@ public sealed class KeyVaultEmulatorSourceTests : KeyVaultEmulatorTests
         Assert.Equal(1, Vault.Stats.IdentityRequests);
         Assert.Equal(3, Vault.Stats.KeyGets);
         Assert.Equal(3, Vault.Stats.Signatures);
+    }
+
+    [Fact]
+    public async Task The_managed_identity_token_is_shared_only_through_the_cache_the_credentials_were_given()
+    {
+        var kid = Vault.CreateKey("okta-app", KeySpec.Rsa());
+        var options = new ManagedIdentityOptions { IdentityEndpoint = new Uri(Vault.IdentityEndpoint), IdentityHeader = Vault.IdentityHeader };
+        await Source(kid, KeyVaultCredential.ManagedIdentity(new IdentityTokenCache(), options)).OpenAsync(CancellationToken.None);
+        await Source(kid, KeyVaultCredential.ManagedIdentity(new IdentityTokenCache(), options)).OpenAsync(CancellationToken.None);
+        Assert.Equal(2, Vault.Stats.IdentityRequests);
+
+        await Source(kid).OpenAsync(CancellationToken.None);
+        await Source(kid).OpenAsync(CancellationToken.None);
+        Assert.Equal(3, Vault.Stats.IdentityRequests);
+        Assert.Equal(1, IdentityTokens.Count);
     }
 
     [Fact]

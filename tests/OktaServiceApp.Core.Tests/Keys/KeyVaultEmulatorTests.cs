@@ -2,6 +2,7 @@ using System.Security;
 using KeyVaultEmulator;
 using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Keys.Sources;
+using OktaServiceApp.Core.Sharing;
 using Xunit;
 
 namespace OktaServiceApp.Core.Tests.Keys;
@@ -13,6 +14,9 @@ public abstract class KeyVaultEmulatorTests : IAsyncLifetime
     private VaultEmulator? _vault;
 
     protected VaultEmulator Vault => _vault ?? throw new InvalidOperationException("The emulator is not started.");
+
+    /// <summary>The managed identity tokens every credential of this test shares, as the module's registry shares them.</summary>
+    protected IdentityTokenCache IdentityTokens { get; } = new();
 
     /// <summary>Every wait a retry asked for, in order.</summary>
     protected List<TimeSpan> Waits { get; } = new();
@@ -30,7 +34,7 @@ public abstract class KeyVaultEmulatorTests : IAsyncLifetime
     }
 
     /// <summary>The App Service / Automation identity: IDENTITY_ENDPOINT and IDENTITY_HEADER.</summary>
-    protected KeyVaultCredential AppServiceIdentity(string? header = null) => KeyVaultCredential.ManagedIdentity(new ManagedIdentityOptions
+    protected KeyVaultCredential AppServiceIdentity(string? header = null) => KeyVaultCredential.ManagedIdentity(IdentityTokens, new ManagedIdentityOptions
     {
         IdentityEndpoint = new Uri(Vault.IdentityEndpoint),
         IdentityHeader = header ?? Vault.IdentityHeader,
@@ -38,7 +42,7 @@ public abstract class KeyVaultEmulatorTests : IAsyncLifetime
 
     /// <summary>The VM identity: the instance metadata service at the emulator's address.</summary>
     protected KeyVaultCredential ImdsIdentity() =>
-        KeyVaultCredential.ManagedIdentity(new ManagedIdentityOptions { ImdsEndpoint = new Uri(Vault.ImdsEndpoint) });
+        KeyVaultCredential.ManagedIdentity(IdentityTokens, new ManagedIdentityOptions { ImdsEndpoint = new Uri(Vault.ImdsEndpoint) });
 
     protected static KeyVaultCredential PassedToken(string token)
     {

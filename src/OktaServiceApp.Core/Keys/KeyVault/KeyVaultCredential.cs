@@ -1,4 +1,5 @@
 using System.Security;
+using OktaServiceApp.Core.Sharing;
 
 namespace OktaServiceApp.Core.Keys.KeyVault;
 
@@ -20,9 +21,9 @@ public abstract class KeyVaultCredential
     internal abstract Task<string> GetTokenAsync(string resource, bool refresh, KeyVaultTransport transport, CancellationToken cancellationToken);
 
     /// <summary>IDENTITY_ENDPOINT + IDENTITY_HEADER when set (App Service, Azure Automation, Functions), else the instance
-    /// metadata service (VMs).</summary>
-    public static KeyVaultCredential ManagedIdentity(ManagedIdentityOptions? options = null) =>
-        new ManagedIdentityCredential(options ?? ManagedIdentityOptions.FromEnvironment());
+    /// metadata service (VMs). Its tokens are kept in <paramref name="cache"/>, shared with every credential given it.</summary>
+    public static KeyVaultCredential ManagedIdentity(IdentityTokenCache cache, ManagedIdentityOptions? options = null) =>
+        new ManagedIdentityCredential(cache, options ?? ManagedIdentityOptions.FromEnvironment());
 
     /// <summary>A token for https://vault.azure.net the caller got, e.g. Get-AzAccessToken -ResourceUrl https://vault.azure.net -AsSecureString.</summary>
     public static KeyVaultCredential FromAccessToken(SecureString token) => new AccessTokenCredential(token);

@@ -1,30 +1,30 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using OktaServiceApp.Core.Sharing;
 
 namespace OktaServiceApp.Core.Keys.KeyVault;
 
 /// <summary>
 /// A managed identity's Key Vault token: from IDENTITY_ENDPOINT with X-IDENTITY-HEADER (api-version 2019-08-01), else from the
-/// instance metadata service with Metadata: true (api-version 2018-02-01). Tokens are shared by every credential of the
-/// process with the same endpoint and resource, and reused until <see cref="RefreshMargin"/> before expires_on.
+/// instance metadata service with Metadata: true (api-version 2018-02-01). Tokens are shared by every credential given the
+/// same <see cref="IdentityTokenCache"/> with the same endpoint and resource, and reused until <see cref="RefreshMargin"/>
+/// before expires_on.
 /// </summary>
 internal sealed class ManagedIdentityCredential : KeyVaultCredential
 {
     /// <summary>A token is replaced this long before it expires, as Azure's own libraries do.</summary>
     internal static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
-    // Process-wide, like the Okta token cache: each cmdlet call opens its key source again, and must not cost a token each time.
-    private static readonly ConcurrentDictionary<string, CachedToken> s_cache = new(StringComparer.Ordinal);
-
     private static readonly TimeSpan s_imdsTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly IdentityTokenCache _cache;
     private readonly ManagedIdentityOptions _options;
 
-    public ManagedIdentityCredential(ManagedIdentityOptions options)
+    public ManagedIdentityCredential(IdentityTokenCache cache, ManagedIdentityOptions options)
     {
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
@@ -41,13 +41,13 @@ internal sealed class ManagedIdentityCredential : KeyVaultCredential
         CancellationToken cancellationToken)
     {
         var cacheKey = CacheKey(resource);
-        if (!refresh && s_cache.TryGetValue(cacheKey, out var cached) && cached.ExpiresOn - RefreshMargin > Clock())
+        if (!refresh && _cache.TryGet(cacheKey, out var cached, out var expiresOn) && expiresOn - RefreshMargin > Clock())
         {
-            return cached.Value;
+            return cached;
         }
 
         var token = await RequestAsync(resource, transport, cancellationToken).ConfigureAwait(false);
-        s_cache[cacheKey] = token;
+        _cache.Set(cacheKey, token.Value, token.ExpiresOn);
         return token.Value;
     }
 

@@ -13,12 +13,12 @@ public sealed class KeyVaultKeySource : KeySource
     private readonly string? _algorithm;
 
     /// <param name="keyId">The Key Vault key id; checked here (https only, http on loopback).</param>
-    /// <param name="credential">A managed identity or a passed token; null means the managed identity from the environment.</param>
+    /// <param name="credential">A managed identity (<see cref="KeyVaultCredential.ManagedIdentity"/>) or a passed token.</param>
     /// <param name="algorithm">RS256 (default), RS384 or RS512 for an RSA key; an EC key signs with its curve's ES algorithm.</param>
-    public KeyVaultKeySource(string keyId, KeyVaultCredential? credential = null, string? algorithm = null)
+    public KeyVaultKeySource(string keyId, KeyVaultCredential credential, string? algorithm = null)
     {
         KeyId = KeyVaultKeyId.Parse(keyId);
-        _credential = credential ?? KeyVaultCredential.ManagedIdentity();
+        _credential = credential ?? throw new ArgumentNullException(nameof(credential));
         _algorithm = algorithm?.Trim().ToUpperInvariant();
         if (_algorithm is not null && !SigningKey.SupportedAlgorithms.Contains(_algorithm))
         {
