@@ -66,6 +66,34 @@ public sealed class SettingsLoaderKeyVaultTests : IDisposable
     }
 
     [Fact]
+    public void A_vault_key_and_a_certificate_in_one_layer_are_refused_in_either_layer()
+    {
+        const string thumbprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+        var env = Assert.Throws<OktaConfigurationException>(() => SettingsLoader.Load(Env(
+            ("OKTA_CLIENT_CERTIFICATETHUMBPRINT", thumbprint), ("OKTA_CLIENT_KEYVAULTKEYID", VaultKey)), Missing()));
+        Assert.Equal(ConfigurationProblem.SettingInvalid, env.Problem);
+
+        var both = Yaml($"okta:\n  client:\n    certificateThumbprint: \"{thumbprint}\"\n    keyVaultKeyId: {VaultKey}\n");
+        var yaml = Assert.Throws<OktaConfigurationException>(() => SettingsLoader.Load(Env(), both));
+        Assert.Equal(ConfigurationProblem.SettingInvalid, yaml.Problem);
+    }
+
+    [Fact]
+    public void The_environments_vault_key_beats_the_files_certificate_and_the_other_way_round()
+    {
+        const string thumbprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+        var certificateFile = Yaml($"okta:\n  client:\n    certificateThumbprint: \"{thumbprint}\"\n");
+        var vaultFromEnv = SettingsLoader.Load(Env(("OKTA_CLIENT_KEYVAULTKEYID", VaultKey)), certificateFile);
+        Assert.Equal(VaultKey, vaultFromEnv.KeyVaultKeyId);
+        Assert.Null(vaultFromEnv.CertificateThumbprint);
+
+        var vaultFile = Yaml($"okta:\n  client:\n    keyVaultKeyId: {VaultKey}\n");
+        var certificateFromEnv = SettingsLoader.Load(Env(("OKTA_CLIENT_CERTIFICATETHUMBPRINT", thumbprint)), vaultFile);
+        Assert.Equal(thumbprint, certificateFromEnv.CertificateThumbprint);
+        Assert.Null(certificateFromEnv.KeyVaultKeyId);
+    }
+
+    [Fact]
     public void The_key_id_changes_the_fingerprint()
     {
         var one = SettingsLoader.Load(Env(("OKTA_CLIENT_KEYVAULTKEYID", VaultKey)), Missing());
