@@ -231,12 +231,14 @@ Describe 'Key Vault keys' {
             $passed = Get-PassedVaultToken
             $wrongResource = Get-PassedVaultToken -Resource 'https://management.azure.com/'
             $quietly = { param($Config) $VerbosePreference = 'SilentlyContinue'; $DebugPreference = 'SilentlyContinue'; Set-TestVaultConfig $Vault $Config }
-            $saved = @{ Verbose = $VerbosePreference; Debug = $DebugPreference; Information = $InformationPreference }
+            $saved = @{ Verbose = $VerbosePreference; Debug = $DebugPreference; Information = $InformationPreference; Error = $ErrorActionPreference }
             $captured = [System.Collections.Generic.List[object]]::new()
             try {
                 $VerbosePreference = 'Continue'
                 $DebugPreference = 'Continue'
                 $InformationPreference = 'Continue'
+                # The refused calls' errors are searched too: they must reach the stream, not stop the run (run.ps1 sets Stop).
+                $ErrorActionPreference = 'Continue'
                 $actions = {
                     $null = New-OktaJwks -KeyVaultKeyId $RsaKid
                     $null = Get-OktaAccessToken -ClientId $BearerApp.ClientId -KeyVaultKeyId $RsaKid -Scope okta.users.read -Force
@@ -256,6 +258,7 @@ Describe 'Key Vault keys' {
                 $VerbosePreference = $saved.Verbose
                 $DebugPreference = $saved.Debug
                 $InformationPreference = $saved.Information
+                $ErrorActionPreference = $saved.Error
                 Set-TestVaultConfig $Vault @{ role = 'CryptoUser' }
                 $null = Connect-TestEmulator $Emulator
             }
