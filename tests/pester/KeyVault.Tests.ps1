@@ -63,6 +63,17 @@ Describe 'Key Vault keys' {
         }
     }
 
+    Context 'Test-OktaServiceApp with a vault key' {
+        It 'checks the vault key given: registered passes, not registered fails' {
+            $registered = @(Test-OktaServiceApp -ClientId $BearerApp.ClientId -KeyVaultKeyId $RsaKid -NoToken | Where-Object Check -eq 'Key')
+            $registered[0].Status | Should -BeExactly 'Pass'
+            $strangerKid = New-TestVaultKey $Vault 'okta-doctor-stranger'
+            $stranger = @(Test-OktaServiceApp -ClientId $BearerApp.ClientId -KeyVaultKeyId $strangerKid -NoToken | Where-Object Check -eq 'Key')
+            $stranger[0].Status | Should -BeExactly 'Fail'
+            $stranger[0].Fix | Should -BeLike '*-KeyVaultKeyId*'
+        }
+    }
+
     Context 'registering a vault key' {
         It 'New-OktaServiceApp -KeyVaultKeyId and Add-OktaServiceAppKey -KeyVaultKeyId register the public half, which then signs' {
             $app = New-OktaServiceApp -Name 'kv-direct' -KeyVaultKeyId $RsaKid | Grant-OktaScope okta.users.read -PassThru
