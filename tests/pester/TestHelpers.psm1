@@ -86,7 +86,7 @@ function Start-TestVaultEmulator {
     # The Key Vault + managed identity emulator (tests/KeyVaultEmulator): VaultUrl, IdentityEndpoint, IdentityHeader, ImdsEndpoint.
     $dll = if ($env:OKTASERVICEAPP_TEST_VAULT_EMULATOR) { $env:OKTASERVICEAPP_TEST_VAULT_EMULATOR } else { Join-Path $PSScriptRoot '../../out/keyvault-emulator/KeyVaultEmulator.dll' }
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--port', '0', '--exit-on-stdin-close')) { $info.ArgumentList.Add($a) }
+    Set-ProcessArguments $info @($dll, '--port', '0', '--exit-on-stdin-close')
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
