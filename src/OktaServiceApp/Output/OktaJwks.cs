@@ -87,11 +87,9 @@ public sealed class OktaJwks
     /// <summary>The Key Vault key, with its version, that signs for this object; empty for a key held in this session.</summary>
     public string? KeyVaultKeyId { get; }
 
-    /// <summary>What signs: the in-memory key, the certificate or the Key Vault key.</summary>
+    /// <summary>What signs: the in-memory key, the certificate or the Key Vault key. Only KeyExport.Exportable gives the key
+    /// to write out.</summary>
     internal IJwsSigner Signer { get; }
-
-    /// <summary>The in-memory key, which can be written to a file; null for a key that signs elsewhere.</summary>
-    internal SigningKey? SigningKey => Signer as SigningKey;
 
     /// <summary>The public JWKS document: {"keys":[...]}.</summary>
     public string ToJson() => PublicJwks.ToJson(Signer);
