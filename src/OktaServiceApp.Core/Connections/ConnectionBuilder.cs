@@ -1,7 +1,6 @@
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
-using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.Core.Sharing;
 using OktaServiceApp.Core.Tokens;
@@ -175,7 +174,7 @@ public sealed class ConnectionBuilder
         // through the registry, like Okta's.
         if (source is null && settings?.KeyVaultKeyId is { } vaultKeyId)
         {
-            source = new KeyVaultKeySource(vaultKeyId, KeyVaultCredential.ManagedIdentity(_registry.IdentityTokens));
+            source = new KeyVaultKeySource(vaultKeyId, _registry);
         }
 
         if (source is null)

@@ -8,13 +8,8 @@ namespace OktaServiceApp.PowerShell.Infrastructure;
 internal static class KeyVaultKeys
 {
     /// <summary>The Key Vault key source for the parameters: the passed token, else the managed identity of the environment.
+    /// The engine's one registry keeps the managed identity's tokens and the vault's HTTP clients for every call.
     /// Throws KeyException for a key id that is not https (or http on loopback).</summary>
     public static KeyVaultKeySource Source(string keyId, SecureString? accessToken, string? algorithm = null) =>
-        new(keyId, Credential(accessToken), algorithm);
-
-    /// <summary>The passed token, else the managed identity, whose tokens the engine's one registry keeps for every call.</summary>
-    public static KeyVaultCredential Credential(SecureString? accessToken) =>
-        accessToken is null
-            ? KeyVaultCredential.ManagedIdentity(Engine.Registry.IdentityTokens)
-            : KeyVaultCredential.FromAccessToken(accessToken);
+        new(keyId, Engine.Registry, accessToken is null ? null : KeyVaultCredential.FromAccessToken(accessToken), algorithm);
 }

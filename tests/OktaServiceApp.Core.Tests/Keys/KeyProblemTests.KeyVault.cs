@@ -64,7 +64,7 @@ public sealed partial class KeyProblemTests
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
         var credential = KeyVaultCredential.ManagedIdentity(new Core.Sharing.IdentityTokenCache(), new ManagedIdentityOptions { ImdsEndpoint = new Uri($"http://127.0.0.1:{port}") });
-        var source = new Core.Keys.Sources.KeyVaultKeySource($"http://127.0.0.1:{port}/keys/k", credential);
+        var source = new Core.Keys.Sources.KeyVaultKeySource($"http://127.0.0.1:{port}/keys/k", new Core.Sharing.OktaRegistry(), credential);
         var ex = await Assert.ThrowsAsync<KeyException>(() => source.OpenAsync(CancellationToken.None));
         Assert.Equal(KeyProblem.ManagedIdentityUnavailable, ex.Problem);
     }

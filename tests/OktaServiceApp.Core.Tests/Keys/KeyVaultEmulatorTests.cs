@@ -15,8 +15,11 @@ public abstract class KeyVaultEmulatorTests : IAsyncLifetime
 
     protected VaultEmulator Vault => _vault ?? throw new InvalidOperationException("The emulator is not started.");
 
+    /// <summary>The registry every key source of this test shares, as the module's engine shares one.</summary>
+    protected OktaRegistry Registry { get; } = new();
+
     /// <summary>The managed identity tokens every credential of this test shares, as the module's registry shares them.</summary>
-    protected IdentityTokenCache IdentityTokens { get; } = new();
+    protected IdentityTokenCache IdentityTokens => Registry.IdentityTokens;
 
     /// <summary>Every wait a retry asked for, in order.</summary>
     protected List<TimeSpan> Waits { get; } = new();
@@ -56,7 +59,7 @@ public abstract class KeyVaultEmulatorTests : IAsyncLifetime
     }
 
     protected KeyVaultKeySource Source(string kid, KeyVaultCredential? credential = null, string? algorithm = null) =>
-        new(kid, credential ?? AppServiceIdentity(), algorithm)
+        new(kid, Registry, credential ?? AppServiceIdentity(), algorithm)
         {
             Transport = new KeyVaultTransport
             {

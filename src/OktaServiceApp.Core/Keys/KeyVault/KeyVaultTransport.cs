@@ -8,15 +8,14 @@ namespace OktaServiceApp.Core.Keys.KeyVault;
 /// Plain HttpClient to Key Vault and to the identity endpoints (no Azure SDK: Azure.Core and MSAL are the assemblies that clash
 /// between Az and Microsoft.Graph in one session). Throttling (429, 503 with Retry-After) and transient failures are retried a
 /// bounded number of times; a wait longer than <see cref="MaxRetryWait"/> is not waited for. Redirects are never followed, so
-/// a token is only ever sent to the host it was meant for.
+/// a token is only ever sent to the host it was meant for. One instance per <see cref="Sharing.OktaRegistry"/> holds the
+/// connection pools, so whoever owns the registry owns them; nothing here is process-wide.
 /// </summary>
 internal sealed class KeyVaultTransport
 {
-    public static readonly KeyVaultTransport Shared = new();
-
-    private static readonly Lazy<HttpClient> s_vault = new(() => NewClient(useProxy: true), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<HttpClient> _vault = new(() => NewClient(useProxy: true), LazyThreadSafetyMode.ExecutionAndPublication);
     // The identity endpoints are local to the machine (loopback, or the link-local metadata address): never through a proxy.
-    private static readonly Lazy<HttpClient> s_identity = new(() => NewClient(useProxy: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<HttpClient> _identity = new(() => NewClient(useProxy: false), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public int MaxRetries { get; set; } = 3;
     public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(30);
@@ -33,7 +32,7 @@ internal sealed class KeyVaultTransport
     public async Task<KeyVaultAnswer> SendAsync(Func<HttpRequestMessage> make, bool identity, KeyProblem unreachable, string what,
         CancellationToken cancellationToken, TimeSpan? timeout = null, bool retryUnanswered = true)
     {
-        var http = identity ? s_identity.Value : s_vault.Value;
+        var http = identity ? _identity.Value : _vault.Value;
         for (var attempt = 0; ; attempt++)
         {
             KeyVaultAnswer? answer = null;

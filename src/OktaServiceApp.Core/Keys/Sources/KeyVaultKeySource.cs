@@ -1,4 +1,5 @@
 using OktaServiceApp.Core.Keys.KeyVault;
+using OktaServiceApp.Core.Sharing;
 
 namespace OktaServiceApp.Core.Keys.Sources;
 
@@ -13,12 +14,20 @@ public sealed class KeyVaultKeySource : KeySource
     private readonly string? _algorithm;
 
     /// <param name="keyId">The Key Vault key id; checked here (https only, http on loopback).</param>
-    /// <param name="credential">A managed identity (<see cref="KeyVaultCredential.ManagedIdentity"/>) or a passed token.</param>
+    /// <param name="registry">Whose HTTP clients reach the vault and whose managed identity tokens are shared.</param>
+    /// <param name="credential">A passed token (<see cref="KeyVaultCredential.FromAccessToken"/>) or a managed identity; null
+    /// means the environment's managed identity, with its tokens kept in <paramref name="registry"/>.</param>
     /// <param name="algorithm">RS256 (default), RS384 or RS512 for an RSA key; an EC key signs with its curve's ES algorithm.</param>
-    public KeyVaultKeySource(string keyId, KeyVaultCredential credential, string? algorithm = null)
+    public KeyVaultKeySource(string keyId, OktaRegistry registry, KeyVaultCredential? credential = null, string? algorithm = null)
     {
+        if (registry is null)
+        {
+            throw new ArgumentNullException(nameof(registry));
+        }
+
         KeyId = KeyVaultKeyId.Parse(keyId);
-        _credential = credential ?? throw new ArgumentNullException(nameof(credential));
+        _credential = credential ?? KeyVaultCredential.ManagedIdentity(registry.IdentityTokens);
+        Transport = registry.KeyVaultTransport;
         _algorithm = algorithm?.Trim().ToUpperInvariant();
         if (_algorithm is not null && !SigningKey.SupportedAlgorithms.Contains(_algorithm))
         {
@@ -33,7 +42,7 @@ public sealed class KeyVaultKeySource : KeySource
     public override string Description => $"Key Vault key {KeyId} with {_credential.Description}";
 
     /// <summary>The HTTP path (tests set their own to count retries and record waits).</summary>
-    internal KeyVaultTransport Transport { get; set; } = KeyVaultTransport.Shared;
+    internal KeyVaultTransport Transport { get; set; }
 
     /// <inheritdoc />
     public override async Task<IJwsSigner> OpenAsync(CancellationToken cancellationToken)
