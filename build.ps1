@@ -42,6 +42,7 @@ $RepoRoot = $PSScriptRoot
 $OutDir = Join-Path $RepoRoot 'out'
 $ModuleOut = Join-Path $OutDir 'OktaServiceApp'
 $EmulatorOut = Join-Path $OutDir 'emulator'
+$VaultEmulatorOut = Join-Path $OutDir 'keyvault-emulator'
 $Solution = Join-Path $RepoRoot 'OktaServiceApp.PowerShell.sln'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -54,6 +55,7 @@ function Invoke-Build {
     Invoke-Dotnet build $Solution -c $Configuration --nologo '-v:q' '-clp:ErrorsOnly'
     Publish-Module -RepoRoot $RepoRoot -Configuration $Configuration -Destination $ModuleOut
     Invoke-Dotnet publish (Join-Path $RepoRoot 'tests/OktaEmulator/OktaEmulator.csproj') -c $Configuration --no-build --nologo '-v:q' -o $EmulatorOut
+    Invoke-Dotnet publish (Join-Path $RepoRoot 'tests/KeyVaultEmulator/KeyVaultEmulator.csproj') -c $Configuration --no-build --nologo '-v:q' -o $VaultEmulatorOut
     Write-Host "==> module staged at $ModuleOut"
 }
 
@@ -65,7 +67,7 @@ function Invoke-Test {
     $suites = [System.Collections.Generic.List[object]]::new()
 
     # OktaServiceApp.Release.Tests reads the module staged above: its payload closure per edition, 5.1-safe scripts, CI, release files.
-    foreach ($project in 'OktaServiceApp.Core.Tests', 'OktaEmulator.Tests', 'OktaServiceApp.Tests', 'OktaServiceApp.Release.Tests') {
+    foreach ($project in 'OktaServiceApp.Core.Tests', 'OktaEmulator.Tests', 'KeyVaultEmulator.Tests', 'OktaServiceApp.Tests', 'OktaServiceApp.Release.Tests') {
         Write-Host "==> xunit $project (net10.0)"
         $xml = Join-Path $results "$project.xml"
         $path = Join-Path $RepoRoot "tests/$project/$project.csproj"
@@ -84,7 +86,8 @@ function Invoke-Test {
     Invoke-Dotnet restore (Join-Path $RepoRoot 'tests/pester/Pester.Download.proj') --nologo '-v:q'
     $pesterXml = Join-Path $results 'pester.xml'
     $pesterArgs = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'tests/pester/run.ps1'),
-        '-ModulePath', $ModuleOut, '-EmulatorPath', (Join-Path $EmulatorOut 'OktaEmulator.dll'), '-ResultPath', $pesterXml)
+        '-ModulePath', $ModuleOut, '-EmulatorPath', (Join-Path $EmulatorOut 'OktaEmulator.dll'), '-ResultPath', $pesterXml,
+        '-VaultEmulatorPath', (Join-Path $VaultEmulatorOut 'KeyVaultEmulator.dll'))
     if ($PSVersionTable.PSEdition -eq 'Desktop') {
         # Run from Windows PowerShell 5.1: Pester runs there too, so the module is imported as Desktop.
         Write-Host '==> pester (fresh powershell.exe, Desktop edition)'

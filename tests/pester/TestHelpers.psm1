@@ -82,6 +82,47 @@ function Start-TestEmulator {
     [pscustomobject]@{ OrgUrl = $json.orgUrl; ApiToken = $json.apiToken; Process = $process }
 }
 
+function Start-TestVaultEmulator {
+    # The Key Vault + managed identity emulator (tests/KeyVaultEmulator): VaultUrl, IdentityEndpoint, IdentityHeader, ImdsEndpoint.
+    $dll = if ($env:OKTASERVICEAPP_TEST_VAULT_EMULATOR) { $env:OKTASERVICEAPP_TEST_VAULT_EMULATOR } else { Join-Path $PSScriptRoot '../../out/keyvault-emulator/KeyVaultEmulator.dll' }
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    Set-ProcessArguments $info @($dll, '--port', '0', '--exit-on-stdin-close')
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardInput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $line = $process.StandardOutput.ReadLine()
+    if (-not $line) { throw 'The Key Vault emulator did not print its JSON line.' }
+    $json = $line | ConvertFrom-Json
+    [pscustomobject]@{
+        VaultUrl = $json.vaultUrl; IdentityEndpoint = $json.identityEndpoint; IdentityHeader = $json.identityHeader
+        ImdsEndpoint = $json.imdsEndpoint; Process = $process
+    }
+}
+
+function New-TestVaultKey {
+    # Creates a key (or a new version) in the Key Vault emulator; returns its versioned kid.
+    param([Parameter(Mandatory)] $Vault, [Parameter(Mandatory)] [string] $Name, [string] $Kty = 'RSA', [string] $Curve = 'P-256')
+    $body = @{ name = $Name; kty = $Kty; crv = $Curve } | ConvertTo-Json
+    (Invoke-RestMethod -Method Post -Uri "$($Vault.VaultUrl)/__emulator/keys" -ContentType 'application/json' -Body $body).key.kid
+}
+
+function Get-TestVaultStats {
+    param([Parameter(Mandatory)] $Vault)
+    Invoke-RestMethod "$($Vault.VaultUrl)/__emulator/stats"
+}
+
+function Set-TestVaultConfig {
+    param([Parameter(Mandatory)] $Vault, [Parameter(Mandatory)] [hashtable] $Config)
+    $null = Invoke-RestMethod -Method Put -Uri "$($Vault.VaultUrl)/__emulator/config" -ContentType 'application/json' -Body ($Config | ConvertTo-Json -Depth 5)
+}
+
+function Get-TestVaultTokens {
+    # Every token the vault emulator's identity endpoints issued (for secret-hygiene searches only).
+    param([Parameter(Mandatory)] $Vault)
+    @((Invoke-RestMethod "$($Vault.VaultUrl)/__emulator/tokens").tokens)
+}
+
 function Stop-TestEmulator {
     param([Parameter(Mandatory)] $Emulator)
     if (-not $Emulator.Process.HasExited) {

@@ -6,7 +6,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [string] $PesterVersion = '5.7.1'
+    [string] $PesterVersion = '5.7.1',
+    [string] $VaultEmulatorPath
 )
 $ErrorActionPreference = 'Stop'
 $nuget = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
@@ -15,6 +16,7 @@ Import-Module (Join-Path $nuget "pester/$PesterVersion/tools/Pester.psd1") -Forc
 # Test files read these to find what they test; they start their own emulator processes.
 $env:OKTASERVICEAPP_TEST_MODULE = $ModulePath
 $env:OKTASERVICEAPP_TEST_EMULATOR = $EmulatorPath
+if ($VaultEmulatorPath) { $env:OKTASERVICEAPP_TEST_VAULT_EMULATOR = $VaultEmulatorPath }
 
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot

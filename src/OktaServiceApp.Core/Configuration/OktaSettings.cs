@@ -17,6 +17,8 @@ public sealed class OktaSettings
     /// <summary>PEM text, JWK JSON, or a path to either.</summary>
     public string? PrivateKey { get; set; }
     public string? PrivateKeyId { get; set; }
+    /// <summary>An Azure Key Vault key id (OKTA_CLIENT_KEYVAULTKEYID, okta.client.keyVaultKeyId); set only when no other key is.</summary>
+    public string? KeyVaultKeyId { get; set; }
     /// <summary>A certificate in the My store that holds the app's key (OKTA_CLIENT_CERTIFICATETHUMBPRINT).</summary>
     public string? CertificateThumbprint { get; set; }
     /// <summary>Where <see cref="CertificateThumbprint"/> is looked up; CurrentUser unless set.</summary>
@@ -32,7 +34,7 @@ public sealed class OktaSettings
     public string Fingerprint()
     {
         var text = string.Join("\n", OrgUrl, Mode, ApiToken, ClientId, string.Join(" ", Scopes), PrivateKey, PrivateKeyId,
-            CertificateThumbprint, CertificateStoreLocation,
+            CertificateThumbprint, CertificateStoreLocation, KeyVaultKeyId,
             MaxRetries, RequestTimeout, MaxApiCapacity);
         using var sha = System.Security.Cryptography.SHA256.Create();
         return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text)));
@@ -42,5 +44,5 @@ public sealed class OktaSettings
     public override string ToString() =>
         $"OrgUrl={OrgUrl?.GetLeftPart(UriPartial.Authority) ?? "(none)"}, Mode={Mode}, ApiToken={(ApiToken is null ? "(none)" : "(set)")}, " +
         $"ClientId={ClientId ?? "(none)"}, Scopes={Scopes.Count}, PrivateKey={(PrivateKey is null ? "(none)" : "(set)")}, " +
-        $"CertificateThumbprint={CertificateThumbprint ?? "(none)"}";
+        $"CertificateThumbprint={CertificateThumbprint ?? "(none)"}, KeyVaultKeyId={KeyVaultKeyId ?? "(none)"}";
 }

@@ -18,6 +18,8 @@ internal sealed class RawSettings
     public IReadOnlyList<string>? Scopes;
     public string? PrivateKey;
     public string? PrivateKeyId;
+    /// <summary>An Azure Key Vault key id: the key signs in the vault instead of being held here.</summary>
+    public string? KeyVaultKeyId;
     public string? CertificateThumbprint;
     public string? CertificateStoreLocation;
     public string? MaxRetries;

@@ -27,20 +27,7 @@ public static partial class SettingsLoader
 
         settings.ApiToken = Pick(env.Token, yaml?.Token, env, yaml, "ApiToken", sources, out _);
         settings.ClientId = Pick(env.ClientId, yaml?.ClientId, env, yaml, "ClientId", sources, out _);
-        // The key is one choice: a source that names any key (text or certificate) decides it whole, so a certificate in the
-        // environment is never paired with a privateKey left in okta.yaml.
-        var keyFrom = HasKey(env) ? env : yaml is not null && HasKey(yaml) ? yaml : null;
-        settings.PrivateKey = Pick(keyFrom == env ? env.PrivateKey : null, keyFrom == yaml ? yaml?.PrivateKey : null, env, yaml,
-            "PrivateKey", sources, out _);
-        settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
-        settings.CertificateThumbprint = Pick(keyFrom == env ? env.CertificateThumbprint : null,
-            keyFrom == yaml ? yaml?.CertificateThumbprint : null, env, yaml, "CertificateThumbprint", sources, out var thumbprintSource);
-        if (settings.PrivateKey is not null && settings.CertificateThumbprint is not null)
-        {
-            throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
-                $"{Describe(thumbprintSource!, EnvPrivateKey, "okta.client.privateKey")} and " +
-                $"{Describe(thumbprintSource!, EnvCertificateThumbprint, "okta.client.certificateThumbprint")} are both set; set only one key.");
-        }
+        PickKey(env, yaml, settings, sources);
 
         var storeLocation = Pick(env.CertificateStoreLocation, yaml?.CertificateStoreLocation, env, yaml, "CertificateStoreLocation",
             sources, out var storeSource);
@@ -90,13 +77,71 @@ public static partial class SettingsLoader
         else
         {
             settings.Mode = settings.ApiToken is null && settings.ClientId is not null &&
-                (settings.PrivateKey is not null || settings.CertificateThumbprint is not null)
+                (settings.PrivateKey is not null || settings.CertificateThumbprint is not null || settings.KeyVaultKeyId is not null)
                 ? AuthorizationMode.PrivateKey
                 : AuthorizationMode.Ssws;
         }
 
         settings.Source = sources.ToString();
         return settings;
+    }
+
+    /// <summary>
+    /// The key as one setting: the layer that names any key (a private key, a certificate thumbprint or a Key Vault key id)
+    /// decides it whole, and the environment beats the file, so a runbook's OKTA_CLIENT_KEYVAULTKEYID or
+    /// OKTA_CLIENT_CERTIFICATETHUMBPRINT is never paired with a privateKey left in okta.yaml. One layer naming two keys is
+    /// refused: which key signs must never be a guess.
+    /// </summary>
+    private static void PickKey(RawSettings env, RawSettings? yaml, OktaSettings settings, SourceList sources)
+    {
+        var from = KeyCount(env) > 0 ? env : yaml is not null && KeyCount(yaml) > 0 ? yaml : null;
+        if (from is null)
+        {
+            settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
+            return;
+        }
+
+        if (KeyCount(from) > 1)
+        {
+            var named = new List<string>();
+            if (from.PrivateKey is not null)
+            {
+                named.Add(Describe(from, EnvPrivateKey, "okta.client.privateKey"));
+            }
+
+            if (from.CertificateThumbprint is not null)
+            {
+                named.Add(Describe(from, EnvCertificateThumbprint, "okta.client.certificateThumbprint"));
+            }
+
+            if (from.KeyVaultKeyId is not null)
+            {
+                named.Add(Describe(from, EnvKeyVaultKeyId, "okta.client.keyVaultKeyId"));
+            }
+
+            throw new OktaConfigurationException(ConfigurationProblem.SettingInvalid,
+                $"{string.Join(" and ", named)} are set together: keep only the one for the key the app signs with.");
+        }
+
+        if (from.KeyVaultKeyId is not null)
+        {
+            settings.KeyVaultKeyId = from.KeyVaultKeyId;
+            sources.Add(from.Origin, "KeyVaultKeyId");
+            return;
+        }
+
+        if (from.CertificateThumbprint is not null)
+        {
+            settings.CertificateThumbprint = from.CertificateThumbprint;
+            sources.Add(from.Origin, "CertificateThumbprint");
+        }
+        else
+        {
+            settings.PrivateKey = from.PrivateKey;
+            sources.Add(from.Origin, "PrivateKey");
+        }
+
+        settings.PrivateKeyId = Pick(env.PrivateKeyId, yaml?.PrivateKeyId, env, yaml, "PrivateKeyId", sources, out _);
     }
 
     private static string? Pick(string? envValue, string? yamlValue, RawSettings env, RawSettings? yaml, string field,
@@ -123,7 +168,8 @@ public static partial class SettingsLoader
     private static string Describe(RawSettings from, string envName, string yamlKey) =>
         from.IsEnvironment ? $"Environment variable {envName}" : $"{yamlKey} in {from.Origin}";
 
-    private static bool HasKey(RawSettings raw) => raw.PrivateKey is not null || raw.CertificateThumbprint is not null;
+    private static int KeyCount(RawSettings raw) =>
+        (raw.PrivateKey is null ? 0 : 1) + (raw.CertificateThumbprint is null ? 0 : 1) + (raw.KeyVaultKeyId is null ? 0 : 1);
 
     private static System.Security.Cryptography.X509Certificates.StoreLocation ParseStoreLocation(string value, string where)
     {

@@ -12,6 +12,7 @@ public static partial class SettingsLoader
     internal const string EnvScopes = "OKTA_CLIENT_SCOPES";
     internal const string EnvPrivateKey = "OKTA_CLIENT_PRIVATEKEY";
     internal const string EnvPrivateKeyId = "OKTA_CLIENT_PRIVATEKEYID";
+    internal const string EnvKeyVaultKeyId = "OKTA_CLIENT_KEYVAULTKEYID";
     internal const string EnvCertificateThumbprint = "OKTA_CLIENT_CERTIFICATETHUMBPRINT";
     internal const string EnvCertificateStoreLocation = "OKTA_CLIENT_CERTIFICATESTORELOCATION";
     internal const string EnvMaxRetries = "OKTA_CLIENT_RATELIMIT_MAXRETRIES";
@@ -31,6 +32,7 @@ public static partial class SettingsLoader
             env.Scopes = Env(environment, EnvScopes) is { } scopes ? SplitScopes(scopes) : null;
             env.PrivateKey = Env(environment, EnvPrivateKey, trim: false);
             env.PrivateKeyId = Env(environment, EnvPrivateKeyId);
+            env.KeyVaultKeyId = Env(environment, EnvKeyVaultKeyId);
             env.CertificateThumbprint = Env(environment, EnvCertificateThumbprint);
             env.CertificateStoreLocation = Env(environment, EnvCertificateStoreLocation);
             env.MaxRetries = Env(environment, EnvMaxRetries);

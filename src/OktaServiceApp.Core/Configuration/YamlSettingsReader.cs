@@ -81,6 +81,7 @@ internal static class YamlSettingsReader
         raw.Mode = Scalar(map, path, "authorizationMode");
         raw.ClientId = Scalar(map, path, "clientId");
         raw.PrivateKeyId = Scalar(map, path, "privateKeyId") ?? Scalar(map, path, "keyId");
+        raw.KeyVaultKeyId = Scalar(map, path, "keyVaultKeyId");
         raw.CertificateThumbprint = Scalar(map, path, "certificateThumbprint");
         raw.CertificateStoreLocation = Scalar(map, path, "certificateStoreLocation");
         raw.RequestTimeout = Scalar(map, path, "requestTimeout");

@@ -163,18 +163,25 @@ public sealed class ConnectionBuilder
         return options;
     }
 
-    private static Task<IJwsSigner> OpenKeyAsync(ConnectionRequest request, OktaSettings? settings, CancellationToken cancellationToken)
+    private Task<IJwsSigner> OpenKeyAsync(ConnectionRequest request, OktaSettings? settings, CancellationToken cancellationToken)
     {
         var source = request.Key ?? (settings?.PrivateKey is { } text && text.Trim().Length > 0
             ? KeySource.FromSetting(text, settings.PrivateKeyId)
             : null) ?? (settings?.CertificateThumbprint is { } thumbprint
             ? new CertificateStoreKeySource(thumbprint, settings.CertificateStoreLocation)
             : null);
+        // A Key Vault key from the settings signs with the managed identity Azure gives the runbook; its tokens are shared
+        // through the registry, like Okta's.
+        if (source is null && settings?.KeyVaultKeyId is { } vaultKeyId)
+        {
+            source = new KeyVaultKeySource(vaultKeyId, _registry);
+        }
+
         if (source is null)
         {
             throw new OktaConfigurationException(ConfigurationProblem.PrivateKeyMissing,
-                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath, -Jwks, -Certificate, -CertificateThumbprint or " +
-                "-PrivateKey, or set OKTA_CLIENT_PRIVATEKEY or OKTA_CLIENT_CERTIFICATETHUMBPRINT.");
+                "PrivateKey mode needs the app's private key: pass -PrivateKeyPath, -Jwks, -Certificate, -CertificateThumbprint, " +
+                "-PrivateKey or -KeyVaultKeyId, or set OKTA_CLIENT_PRIVATEKEY, OKTA_CLIENT_CERTIFICATETHUMBPRINT or OKTA_CLIENT_KEYVAULTKEYID.");
         }
 
         return source.OpenAsync(cancellationToken);

@@ -16,9 +16,14 @@ public static class KeyExport
             return key;
         }
 
-        var where = signer is CertificateSigner certificate ? $"certificate {certificate}" : "its store";
+        var (where, use) = signer switch
+        {
+            CertificateSigner certificate => ($"certificate {certificate}", "-Certificate or -CertificateThumbprint"),
+            KeyVault.KeyVaultSigner => ("its Azure Key Vault", "-KeyVaultKeyId"),
+            _ => ("its store", "the parameter that named it"),
+        };
         throw new KeyException(KeyProblem.KeyNotExportable,
             $"Key {signer.KeyId} stays in {where} and cannot be written to a file. " +
-            "Use it where it is (-Certificate or -CertificateThumbprint) wherever the key is needed.");
+            $"Use it where it is ({use}) wherever the key is needed.");
     }
 }

@@ -26,4 +26,15 @@ public enum KeyProblem
     CertificateNotFound,
     CertificateThumbprintInvalid,
     KeyNotExportable,
+
+    // Azure Key Vault keys (KeyVault/): each names the fix in its message.
+    KeyVaultKeyIdInvalid,
+    KeyVaultUnauthorized,
+    KeyVaultForbidden,
+    KeyVaultKeyNotFound,
+    KeyVaultKeyUnusable,
+    KeyVaultBadRequest,
+    KeyVaultThrottled,
+    KeyVaultUnavailable,
+    ManagedIdentityUnavailable,
 }

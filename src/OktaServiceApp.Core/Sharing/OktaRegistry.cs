@@ -31,6 +31,12 @@ public sealed class OktaRegistry
     /// <summary>Access tokens, keyed by org, client, scope set and key thumbprint.</summary>
     public TokenCache Tokens { get; } = new();
 
+    /// <summary>Managed identity tokens for Key Vault, shared by every Key Vault key opened with this registry's cache.</summary>
+    public IdentityTokenCache IdentityTokens { get; } = new();
+
+    /// <summary>The HTTP clients to Key Vault and the identity endpoints, shared like the org connection pools.</summary>
+    internal Keys.KeyVault.KeyVaultTransport KeyVaultTransport { get; } = new();
+
     /// <summary>How many token POSTs were sent through this registry (tests and the benchmark count them).</summary>
     public long TokenRequestsSent => Interlocked.Read(ref _tokenRequestsSent);
 

@@ -1,7 +1,9 @@
 using System.Management.Automation;
+using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -24,6 +26,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <example>
 /// <code>Add-OktaServiceAppKey -ClientId 0oa1b2c3d4 -Certificate (Get-PfxCertificate ./svc-2027.cer) -Inactive</code>
 /// <para>Stages a certificate's public key, inactive, before the certificate is deployed where the runbook runs.</para>
+/// </example>
+/// <example>
+/// <code>Add-OktaServiceAppKey -ClientId 0oa1b2c3d4 -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app -Inactive</code>
+/// <para>Stages the public half of a Key Vault key, inactive, for a later switch; the private key stays in the vault.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Add, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = JwksSet)]
@@ -67,13 +73,47 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
     [Parameter]
     public SwitchParameter Inactive { get; set; }
 
+    // ---- Azure Key Vault key (issue 12): register the public half of a key that signs in the vault. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Registers the public half of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}]),
+    /// read with one call to the vault; its kid is its RFC 7638 thumbprint.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
+    /// <summary>The Key Vault key's public half, or null with the error written.</summary>
+    private OktaJwks? ReadKeyVaultKey(string keyVaultKeyId)
+    {
+        try
+        {
+            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
+            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, keyVaultKeyId);
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        OktaJwks jwks;
+        OktaJwks? jwks;
         try
         {
-            jwks = Jwks ?? CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false)!;
+            jwks = Jwks ?? CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false);
         }
         catch (KeyException e)
         {
@@ -82,6 +122,13 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
         }
 
         var connection = ResolveConnection(Connection);
+        // The vault is asked only once there is a connection to register the key with.
+        jwks ??= KeyVaultKeyId is not null ? ReadKeyVaultKey(KeyVaultKeyId) : null;
+        if (jwks is null)
+        {
+            return;
+        }
+
         if (!ShouldProcess($"app {ClientId}", $"Add key {jwks.KeyId}{(Inactive ? " (inactive)" : "")}"))
         {
             return;

@@ -11,7 +11,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 
 /// <summary>
 /// Parameters shared by cmdlets that act as a service app: who (ClientId), with which key (Jwks, PrivateKeyPath, a certificate
-/// object or thumbprint, or PEM/JWK text in a SecureString), at which org.
+/// object or thumbprint, PEM/JWK text in a SecureString, or an Azure Key Vault key), at which org.
 /// All bind by property name from an OktaServiceApp; anything missing falls back to OKTA_CLIENT_* and okta.yaml.
 /// </summary>
 public abstract class AppCredentialCmdlet : ConnectedCmdlet
@@ -92,23 +92,48 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string[]? KeyIds { get; set; }
 
+    // ---- Azure Key Vault key (issue 12): the key signs in the vault; only its public half is ever here. ----
+
+    /// <summary>Parameter set for a key in Azure Key Vault.</summary>
+    protected const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">An Azure Key Vault key id, https://{vault}.vault.azure.net/keys/{name}[/{version}]. Every assertion is
+    /// signed by Key Vault (one call per token request); the private key never leaves the vault. Authenticates with the managed
+    /// identity (IDENTITY_ENDPOINT and IDENTITY_HEADER, or the instance metadata service) unless -KeyVaultAccessToken is given.
+    /// Defaults to OKTA_CLIENT_KEYVAULTKEYID.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net, such as (Get-AzAccessToken -ResourceUrl
+    /// https://vault.azure.net -AsSecureString).Token. Used instead of the managed identity.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
     /// <summary>Resolves org, client and key through the engine's one precedence chain, or writes the error and returns null.</summary>
     /// <param name="connection">The -Connection given; the session's connection is used when absent.</param>
     /// <param name="orgRequired">False when the org URL is not needed (an assertion with an explicit audience).</param>
     private protected AppIdentity? ResolveAppCredentials(OktaConnection? connection, bool orgRequired = true)
     {
-        var target = (object?)ClientId ?? PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint;
-        var request = new ConnectionRequest
-        {
-            OrgUrl = OrgUrl,
-            ClientId = ClientId,
-            Key = KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey),
-            RegisteredKeyIds = KeyIds,
-        };
+        var target = (object?)ClientId ?? PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? KeyVaultKeyId;
         // Read on the pipeline thread: the session's connection belongs to this runspace, and engine work runs elsewhere.
         var connected = (connection ?? OktaSession.Current)?.Org;
         try
         {
+            var request = new ConnectionRequest
+            {
+                OrgUrl = OrgUrl,
+                ClientId = ClientId,
+                Key = KeySourceOf(Jwks, PrivateKeyPath) ??
+                    StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey) ??
+                    (KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken) : null),
+                RegisteredKeyIds = KeyIds,
+            };
             return Run(ct => Engine.Connections.ResolveAppAsync(request, connected, orgRequired, ct));
         }
         catch (KeyException e) when (e.Problem == KeyProblem.KeyNotRegistered)
@@ -117,7 +142,7 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
         }
         catch (KeyException e)
         {
-            WriteError(OktaErrors.FromKey(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? target));
+            WriteError(OktaErrors.FromKey(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? KeyVaultKeyId ?? target));
         }
         catch (OktaConfigurationException e)
         {

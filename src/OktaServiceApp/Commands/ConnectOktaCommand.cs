@@ -12,8 +12,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Connects this session to an Okta org, with an API token or as a service app.</para>
 /// <para type="description">Connect-Okta sets the default connection that every Okta cmdlet in this session uses, and returns it.
-/// With -ApiToken it authenticates with an SSWS API token. With -ClientId, a private key (-PrivateKeyPath or -Jwks) and -Scope it
-/// authenticates as a service app (OAuth for Okta): it gets an access token from the org authorization server at once, with DPoP
+/// With -ApiToken it authenticates with an SSWS API token. With -ClientId, a private key (-PrivateKeyPath, -Jwks, -Certificate,
+/// -CertificateThumbprint, -PrivateKey or -KeyVaultKeyId) and -Scope it authenticates as a service app (OAuth for Okta): it gets an access token from the org authorization server at once, with DPoP
 /// when the app needs it, and refreshes it before it expires. Explicit parameters beat the OKTA_CLIENT_* environment variables,
 /// which beat ~/.okta/okta.yaml. Without Connect-Okta, cmdlets use the environment variables and the file directly.
 /// The org URL may be given as dev-123.okta.com or https://dev-123.okta.com; http:// is refused except on loopback, and so are
@@ -63,6 +63,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
     [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
     [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ArgumentCompleter(typeof(ClientIdCompleter))]
     public string? ClientId { get; set; }
 
@@ -117,8 +118,30 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
     [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
     [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
     [ArgumentCompleter(typeof(ScopeCompleter))]
     public string[]? Scope { get; set; }
+
+    // ---- Azure Key Vault key (issue 12): the key signs in the vault; only its public half is ever here. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">An Azure Key Vault key id, https://{vault}.vault.azure.net/keys/{name}[/{version}]: the app's assertions
+    /// are signed by Key Vault, once per token request, and the private key never leaves the vault. Authenticates with the managed
+    /// identity (IDENTITY_ENDPOINT and IDENTITY_HEADER, or the instance metadata service) unless -KeyVaultAccessToken is given.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net, such as (Get-AzAccessToken -ResourceUrl
+    /// https://vault.azure.net -AsSecureString).Token. Used instead of the managed identity.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
 
     /// <summary>
     /// <para type="description">Retries per call on rate limits and faults (default 4, or OKTA_CLIENT_RATELIMIT_MAXRETRIES).</para>
@@ -145,6 +168,19 @@ public sealed class ConnectOktaCommand : OktaCmdlet
     protected override void ProcessRecord()
     {
         var appSet = ParameterSetName != ApiTokenSet;
+        KeySource? key;
+        try
+        {
+            key = !appSet ? null
+                : KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken)
+                : KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey);
+        }
+        catch (KeyException e)
+        {
+            ThrowFor(e, (object?)KeyVaultKeyId ?? CertificateThumbprint ?? Certificate?.Thumbprint);
+            return;
+        }
+
         var request = new ConnectionRequest
         {
             OrgUrl = OrgUrl,
@@ -152,9 +188,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
             Mode = appSet ? AuthorizationMode.PrivateKey : ApiToken is null ? null : AuthorizationMode.Ssws,
             ClientId = appSet ? ClientId : null,
             Scopes = appSet ? Scope ?? Array.Empty<string>() : null,
-            Key = appSet
-                ? KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey)
-                : null,
+            Key = key,
             MaxRetries = MaxRetries,
             RequestTimeout = RequestTimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : null,
             MaxApiCapacity = MaxApiCapacity,
@@ -167,7 +201,7 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         }
         catch (KeyException e)
         {
-            ThrowFor(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint);
+            ThrowFor(e, (object?)PrivateKeyPath ?? CertificateThumbprint ?? Certificate?.Thumbprint ?? KeyVaultKeyId);
             return;
         }
         catch (Exception e) when (e is not PipelineStoppedException)

@@ -9,8 +9,8 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <para type="description">Export-OktaPrivateKey takes an OktaJwks or an OktaServiceApp from the pipeline and writes its private
 /// key as PKCS#8 PEM (the default, "-----BEGIN PRIVATE KEY-----", which openssl and Okta's SDKs read as OKTA_CLIENT_PRIVATEKEY) or as
 /// a private JWK. The file is created readable by its owner only: mode 0600 on Unix, an ACL for the current user alone on Windows.
-/// An existing file is refused unless -Force is given. A certificate's key (New-OktaJwks -Certificate) is never written out:
-/// it is refused with OktaKeyNotExportable.</para>
+/// An existing file is refused unless -Force is given. A certificate's key (New-OktaJwks -Certificate) or an Azure Key Vault key
+/// (New-OktaJwks -KeyVaultKeyId) is never written out: it is refused with OktaKeyNotExportable.</para>
 /// </summary>
 /// <example>
 /// <code>New-OktaJwks | Export-OktaPrivateKey -Path ./svc.pem -PassThru | New-OktaServiceApp -Name svc</code>
@@ -75,7 +75,7 @@ public sealed class ExportOktaPrivateKeyCommand : OktaCmdlet
         {
             try
             {
-                // A certificate's key signs in its store and is never read out: refusing here is the guarantee, not a gap.
+                // A certificate's or a Key Vault key signs in its store and is never read out: refusing here is the guarantee, not a gap.
                 key = KeyExport.Exportable(jwks.Signer);
             }
             catch (KeyException e)

@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.PowerShell.Infrastructure;
 
@@ -13,7 +15,7 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// with New-OktaServiceApp. The default is RS256 with 2048 bits, and the default kid is the RFC 7638 thumbprint.
 /// With -Certificate or -CertificateThumbprint nothing is generated: the output is the certificate's public JWKS to register
 /// (kid: the RFC 7638 thumbprint, as for every key), and it signs through the certificate's store; its private key cannot be
-/// exported.</para>
+/// exported. With -KeyVaultKeyId the output is an Azure Key Vault key's public JWKS, and it signs in the vault.</para>
 /// </summary>
 /// <example>
 /// <code>New-OktaJwks | New-OktaServiceApp -Name reporting | Grant-OktaScope okta.users.read, okta.groups.read</code>
@@ -27,6 +29,10 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <code>New-OktaJwks -CertificateThumbprint $env:OKTA_CERT_THUMBPRINT | New-OktaServiceApp -Name reporting</code>
 /// <para>Registers a service app with the public key of a certificate in Cert:\CurrentUser\My; the app then signs with -CertificateThumbprint.</para>
 /// </example>
+/// <example>
+/// <code>New-OktaJwks -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app | New-OktaServiceApp -Name reporting</code>
+/// <para>Registers a service app with the public half of a Key Vault key; the private key stays in the vault.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "OktaJwks", DefaultParameterSetName = GenerateSet)]
 [OutputType(typeof(OktaJwks))]
 public sealed class NewOktaJwksCommand : OktaCmdlet
@@ -39,6 +45,7 @@ public sealed class NewOktaJwksCommand : OktaCmdlet
     /// <para type="description">RS256 (default), RS384, RS512, ES256, ES384 or ES512.</para>
     /// </summary>
     [Parameter(Position = 0, ParameterSetName = GenerateSet)]
+    [Parameter(ParameterSetName = KeyVaultSet)]
     [ValidateSet("RS256", "RS384", "RS512", "ES256", "ES384", "ES512")]
     public string Algorithm { get; set; } = "RS256";
 
@@ -77,9 +84,53 @@ public sealed class NewOktaJwksCommand : OktaCmdlet
     [Parameter(ParameterSetName = CertificateThumbprintSet)]
     public StoreLocation CertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
 
+    // ---- Azure Key Vault key (issue 12): the public JWKS of a key that signs in the vault. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Reads the public key of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}])
+    /// instead of making one; without a version, the vault's current version. Its kid is its RFC 7638 thumbprint. The object signs
+    /// through Key Vault wherever a key is taken (-Jwks) and cannot be exported.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
+    private void ReadKeyVaultKey(string keyVaultKeyId)
+    {
+        try
+        {
+            // Only an algorithm the caller chose is passed on: an EC vault key signs with its curve's algorithm.
+            var algorithm = MyInvocation.BoundParameters.ContainsKey(nameof(Algorithm)) ? Algorithm : null;
+            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken, algorithm);
+            WriteVerbose($"Reading the public key of {source.KeyId}.");
+            var signer = (KeyVaultSigner)Run(ct => source.OpenAsync(ct));
+            WriteVerbose($"Key Vault key {signer.VaultKeyId}: kid {signer.KeyId} ({signer.KeyType}, {signer.Algorithm}).");
+            WriteObject(new OktaJwks(signer));
+        }
+        catch (KeyException e)
+        {
+            ThrowTerminatingError(OktaErrors.FromKey(e, keyVaultKeyId));
+        }
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (KeyVaultKeyId is not null)
+        {
+            ReadKeyVaultKey(KeyVaultKeyId);
+            return;
+        }
+
         if (ParameterSetName != GenerateSet)
         {
             WriteCertificateJwks();

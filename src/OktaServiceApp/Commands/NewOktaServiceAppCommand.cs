@@ -1,7 +1,9 @@
 using System.Management.Automation;
+using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Roles;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
@@ -96,6 +98,41 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     [ArgumentCompleter(typeof(RoleCompleter))]
     public string? Role { get; set; }
 
+    // ---- Azure Key Vault key (issue 12): register the public half of a key that signs in the vault. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Registers the public half of this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}])
+    /// instead of -Jwks; the private key never leaves the vault, so -PrivateKeyPath does not apply (a vault key piped in as -Jwks
+    /// with -PrivateKeyPath is refused with OktaKeyNotExportable).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
+    /// <summary>The Key Vault key's public half, read with one call; null with the error written.</summary>
+    private OktaJwks? KeyVaultJwks(string keyVaultKeyId)
+    {
+        try
+        {
+            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
+            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, keyVaultKeyId);
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -113,12 +150,18 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        if (Jwks is not null && Jwks.SigningKey is null && keyPath is not null)
+        if (Jwks is not null && keyPath is not null)
         {
-            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.KeyNotExportable,
-                $"Key {Jwks.KeyId} is certificate {Jwks.CertificateThumbprint}'s and stays in its store; leave out -PrivateKeyPath. No app was created."),
-                Jwks));
-            return;
+            try
+            {
+                // A certificate's or a vault key stays in its store: refused before any app exists.
+                KeyExport.Exportable(Jwks.Signer);
+            }
+            catch (KeyException e)
+            {
+                WriteError(OktaErrors.FromKey(e, Jwks));
+                return;
+            }
         }
 
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
@@ -146,7 +189,13 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        var jwks = certificateKey ?? Jwks ?? NewDefaultKey();
+        var vaultJwks = KeyVaultKeyId is not null ? KeyVaultJwks(KeyVaultKeyId) : null;
+        if (KeyVaultKeyId is not null && vaultJwks is null)
+        {
+            return;
+        }
+
+        var jwks = certificateKey ?? vaultJwks ?? Jwks ?? NewDefaultKey();
         var spec = new ServiceAppSpec { Name = Name, Keys = new[] { jwks.Signer.ToPublicJwk() }, RequireDpop = RequireDpop };
         ServiceApp created;
         try
@@ -165,7 +214,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
         {
             try
             {
-                KeyFile.Write(jwks.SigningKey!, keyPath, KeyFileFormat.Pem, overwrite: false);
+                KeyFile.Write(KeyExport.Exportable(jwks.Signer), keyPath, KeyFileFormat.Pem, overwrite: false);
                 WriteVerbose($"Wrote the private key to {keyPath}, readable by its owner only.");
             }
             catch (Exception e) when (e is KeyException or IOException or UnauthorizedAccessException)

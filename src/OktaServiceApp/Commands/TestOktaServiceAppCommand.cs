@@ -45,7 +45,7 @@ public sealed class TestOktaServiceAppCommand : AppCredentialCmdlet
     {
         var connection = ResolveConnection(Connection);
         var hasKey = Jwks is not null || PrivateKeyPath is not null || Certificate is not null || CertificateThumbprint is not null ||
-            PrivateKey is not null;
+            PrivateKey is not null || KeyVaultKeyId is not null;
         var clientId = ClientId;
         Core.Keys.IJwsSigner? key = null;
         if (hasKey)
@@ -69,6 +69,7 @@ public sealed class TestOktaServiceAppCommand : AppCredentialCmdlet
 
         var keyPath = PrivateKeyPath is null ? null : "'" + PrivateKeyPath.Replace("'", "''") + "'";
         var thumbprint = CertificateThumbprint is null ? null : "'" + CertificateThumbprint.Replace("'", "''") + "'";
+        var vaultKey = KeyVaultKeyId is null ? null : "'" + KeyVaultKeyId.Replace("'", "''") + "'";
         var request = new DoctorRequest
         {
             ClientId = clientId!,
@@ -77,10 +78,12 @@ public sealed class TestOktaServiceAppCommand : AppCredentialCmdlet
                 : thumbprint is not null ? $"-CertificateThumbprint {thumbprint}"
                 : Certificate is not null ? "-Certificate $certificate"
                 : PrivateKey is not null ? "-PrivateKey $privateKey"
+                : vaultKey is not null ? $"-KeyVaultKeyId {vaultKey}"
                 : "-Jwks $jwks",
             KeyObject = keyPath is not null ? $"Import-OktaPrivateKey -Path {keyPath}"
                 : thumbprint is not null ? $"New-OktaJwks -CertificateThumbprint {thumbprint}"
                 : Certificate is not null ? "New-OktaJwks -Certificate $certificate"
+                : vaultKey is not null ? $"New-OktaJwks -KeyVaultKeyId {vaultKey}"
                 : "$jwks",
             Calls = Path,
             NoToken = NoToken,

@@ -1,7 +1,9 @@
 using System.Management.Automation;
+using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
 
@@ -27,6 +29,11 @@ namespace OktaServiceApp.PowerShell.Commands;
 /// <example>
 /// <code>Update-OktaServiceAppKey -ClientId 0oa1b2c3d4 -CertificateThumbprint 3F2A7C0D9E8B6A5F4E3D2C1B0A9F8E7D6C5B4A39 -Scope okta.users.read</code>
 /// <para>Moves an app from its PEM file to a certificate in Cert:\CurrentUser\My; then connect with -CertificateThumbprint and delete the file.</para>
+/// </example>
+/// <example>
+/// <code>Update-OktaServiceAppKey -ClientId $env:OKTA_CLIENT_CLIENTID -KeyVaultKeyId https://my-vault.vault.azure.net/keys/okta-app/0123456789abcdef0123456789abcdef -Confirm:$false</code>
+/// <para>Moves the app from a key file to a Key Vault key: registers the vault key's public half, proves it with a token signed by
+/// Key Vault, then deactivates the old keys. Nothing is written to disk.</para>
 /// </example>
 [Cmdlet(VerbsData.Update, "OktaServiceAppKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
     DefaultParameterSetName = NewKeySet)]
@@ -84,6 +91,26 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
     [Parameter]
     public SwitchParameter RemoveOld { get; set; }
 
+    // ---- Azure Key Vault key (issue 12): rotate to a key that signs in the vault; nothing is written to disk. ----
+
+    private const string KeyVaultSet = "KeyVault";
+
+    /// <summary>
+    /// <para type="description">Rotates to this Azure Key Vault key (https://{vault}.vault.azure.net/keys/{name}[/{version}]): its public
+    /// half is registered, proven with a token signed by Key Vault, and only then are the other keys retired. A new version of the
+    /// vault key is a new key for Okta, rotated the same way.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVaultKeyId { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Key Vault access token for https://vault.azure.net; the managed identity is used when absent.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = KeyVaultSet)]
+    [SecureStringTransformation]
+    public SecureString? KeyVaultAccessToken { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -96,12 +123,18 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
             return;
         }
 
-        if (NewJwks is not null && NewJwks.SigningKey is null)
+        if (NewJwks is not null)
         {
-            WriteError(OktaErrors.FromKey(new KeyException(KeyProblem.KeyNotExportable,
-                $"Key {NewJwks.KeyId} is certificate {NewJwks.CertificateThumbprint}'s and cannot be written to -PrivateKeyPath; " +
-                "rotate to it with -Certificate or -CertificateThumbprint instead. Nothing was changed."), NewJwks));
-            return;
+            try
+            {
+                // A certificate's or a vault key cannot be written to -PrivateKeyPath: refused before anything changes in Okta.
+                KeyExport.Exportable(NewJwks.Signer);
+            }
+            catch (KeyException e)
+            {
+                WriteError(OktaErrors.FromKey(e, NewJwks));
+                return;
+            }
         }
 
         OktaJwks? certificateKey;
@@ -116,29 +149,40 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
         }
 
         var connection = ResolveConnection(Connection);
-        if (!ShouldProcess($"app {ClientId}", RemoveOld ? "Rotate key, deleting the old keys" : "Rotate key, deactivating the old keys"))
+        var retiring = RemoveOld ? "deleting the old keys" : "deactivating the old keys";
+        if (!ShouldProcess($"app {ClientId}", KeyVaultKeyId is not null
+                ? $"Rotate to Key Vault key {KeyVaultKeyId}, {retiring}"
+                : $"Rotate key, {retiring}"))
         {
             return;
         }
 
-        var jwks = certificateKey ?? NewJwks ?? new OktaJwks(SigningKey.Generate());
         var rotation = new KeyRotation(connection.Client, TokenClient.SharingWith(connection.Client));
         try
         {
+            var jwks = certificateKey ?? (KeyVaultKeyId is not null ? OpenKeyVaultKey(KeyVaultKeyId) : null) ??
+                NewJwks ?? new OktaJwks(SigningKey.Generate());
             var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.Signer, Scope, ct));
             if (path is not null)
             {
-                KeyFile.Write(jwks.SigningKey!, path, KeyFileFormat.Pem, overwrite: false);
+                KeyFile.Write(KeyExport.Exportable(jwks.Signer), path, KeyFileFormat.Pem, overwrite: false);
                 WriteVerbose($"Wrote the new private key to {path}.");
             }
 
             var retired = Run(ct => rotation.RetireOthersAsync(ClientId, added, RemoveOld, ct));
-            WriteVerbose($"Rotated app {ClientId} to key {jwks.KeyId}; {retired.Count} old key(s) {(RemoveOld ? "deleted" : "deactivated")}.");
+            var to = jwks.KeyVaultKeyId is { } vaultKey ? $"Key Vault key {vaultKey} (kid {jwks.KeyId})" : $"key {jwks.KeyId}";
+            WriteVerbose($"Rotated app {ClientId} to {to}; {retired.Count} old key(s) {(RemoveOld ? "deleted" : "deactivated")}.");
             WriteObject(jwks);
         }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, ClientId);
         }
+    }
+
+    private OktaJwks OpenKeyVaultKey(string keyVaultKeyId)
+    {
+        var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
+        return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
     }
 }

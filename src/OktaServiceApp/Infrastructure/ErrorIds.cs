@@ -68,6 +68,17 @@ internal static class ErrorIds
     public const string KeyFileReadFailed = "OktaKeyFileReadFailed";
     public const string KeyFileWriteFailed = "OktaKeyFileWriteFailed";
 
+    // Azure Key Vault keys and managed identity (KeyProblem.KeyVault*, ManagedIdentityUnavailable).
+    public const string KeyVaultKeyIdInvalid = "OktaKeyVaultKeyIdInvalid";
+    public const string KeyVaultUnauthorized = "OktaKeyVaultUnauthorized";
+    public const string KeyVaultForbidden = "OktaKeyVaultForbidden";
+    public const string KeyVaultKeyNotFound = "OktaKeyVaultKeyNotFound";
+    public const string KeyVaultKeyUnusable = "OktaKeyVaultKeyUnusable";
+    public const string KeyVaultBadRequest = "OktaKeyVaultBadRequest";
+    public const string KeyVaultThrottled = "OktaKeyVaultThrottled";
+    public const string KeyVaultUnavailable = "OktaKeyVaultUnavailable";
+    public const string ManagedIdentityUnavailable = "OktaManagedIdentityUnavailable";
+
     // Okta API answers (OktaErrorKind). The three without the Okta prefix predate the prefix and stay as they are.
     public const string ScopeInvalid = "OktaScopeInvalid";
     public const string BadRequest = "OktaBadRequest";

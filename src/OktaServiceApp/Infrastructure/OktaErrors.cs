@@ -53,6 +53,11 @@ internal static class OktaErrors
             KeyProblem.FileNotFound or KeyProblem.CertificateNotFound => ErrorCategory.ObjectNotFound,
             KeyProblem.KeyNotExportable => ErrorCategory.InvalidOperation,
             KeyProblem.FileExists => ErrorCategory.ResourceExists,
+            KeyProblem.KeyVaultKeyNotFound => ErrorCategory.ObjectNotFound,
+            KeyProblem.KeyVaultUnauthorized or KeyProblem.KeyVaultForbidden => ErrorCategory.PermissionDenied,
+            KeyProblem.KeyVaultThrottled => ErrorCategory.LimitsExceeded,
+            KeyProblem.KeyVaultUnavailable or KeyProblem.ManagedIdentityUnavailable => ErrorCategory.ConnectionError,
+            KeyProblem.KeyVaultKeyUnusable => ErrorCategory.InvalidOperation,
             KeyProblem.PathIsDirectory or KeyProblem.PublicKeyOnly or KeyProblem.EncryptedKey or KeyProblem.UnsupportedCipher or KeyProblem.MalformedPem or
                 KeyProblem.MissingPrivateMember or KeyProblem.UnknownFormat or KeyProblem.NoPrivateKey or
                 KeyProblem.KeyNotRegistered or KeyProblem.CertificateNoPrivateKey => ErrorCategory.InvalidData,
@@ -126,6 +131,15 @@ internal static class OktaErrors
         KeyProblem.CertificateNotFound => ErrorIds.CertificateNotFound,
         KeyProblem.CertificateThumbprintInvalid => ErrorIds.CertificateThumbprintInvalid,
         KeyProblem.KeyNotExportable => ErrorIds.KeyNotExportable,
+        KeyProblem.KeyVaultKeyIdInvalid => ErrorIds.KeyVaultKeyIdInvalid,
+        KeyProblem.KeyVaultUnauthorized => ErrorIds.KeyVaultUnauthorized,
+        KeyProblem.KeyVaultForbidden => ErrorIds.KeyVaultForbidden,
+        KeyProblem.KeyVaultKeyNotFound => ErrorIds.KeyVaultKeyNotFound,
+        KeyProblem.KeyVaultKeyUnusable => ErrorIds.KeyVaultKeyUnusable,
+        KeyProblem.KeyVaultBadRequest => ErrorIds.KeyVaultBadRequest,
+        KeyProblem.KeyVaultThrottled => ErrorIds.KeyVaultThrottled,
+        KeyProblem.KeyVaultUnavailable => ErrorIds.KeyVaultUnavailable,
+        KeyProblem.ManagedIdentityUnavailable => ErrorIds.ManagedIdentityUnavailable,
         // A problem added to the engine without an id here: the registry test names it.
         _ => null,
     };

@@ -1,11 +1,12 @@
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 
 namespace OktaServiceApp.PowerShell;
 
 /// <summary>
-/// A signing key pair made or imported in this session, or a certificate's key, and its public JWKS. An in-memory private key
-/// stays inside this object until Export-OktaPrivateKey writes it; a certificate's key stays in its store and cannot be
-/// written out at all. No property, ToString or ToJson reveals a private key.
+/// A signing key pair made or imported in this session, a certificate's key or an Azure Key Vault key, and its public JWKS.
+/// An in-memory private key stays inside this object until Export-OktaPrivateKey writes it; a certificate's or a vault key
+/// stays in its store and cannot be written out at all. No property, ToString or ToJson reveals a private key.
 /// </summary>
 public sealed class OktaJwks
 {
@@ -41,6 +42,24 @@ public sealed class OktaJwks
         Keys = new[] { new OktaJwk(certificate.ToPublicJwk()) };
     }
 
+    /// <summary>A key that signs in Azure Key Vault: only its public half is here, and it cannot be exported.</summary>
+    internal OktaJwks(KeyVaultSigner signer)
+    {
+        Signer = signer;
+        KeyVaultKeyId = signer.VaultKeyId;
+        KeyId = signer.KeyId;
+        Algorithm = signer.Algorithm;
+        KeyType = signer.KeyType;
+        var jwk = signer.ToPublicJwk();
+        KeySize = signer.KeyType == "RSA" ? JwsSigners.KeySizeOf(jwk) : null;
+        Curve = jwk.Crv;
+        Thumbprint = signer.Thumbprint;
+        CreatedAt = DateTimeOffset.UtcNow;
+        HasPrivateKey = true;
+        CanExportPrivateKey = false;
+        Keys = new[] { new OktaJwk(jwk) };
+    }
+
     /// <summary>The key id (kid); by default the RFC 7638 thumbprint.</summary>
     public string KeyId { get; }
     /// <summary>The JWS algorithm: RS256, RS384, RS512, ES256, ES384 or ES512.</summary>
@@ -55,9 +74,9 @@ public sealed class OktaJwks
     public string Thumbprint { get; }
     /// <summary>When the key was made or imported.</summary>
     public DateTimeOffset CreatedAt { get; }
-    /// <summary>True when this session can sign with the key (in memory, or through its certificate store).</summary>
+    /// <summary>True when this session can sign with the key (in memory, through its certificate store, or in Key Vault).</summary>
     public bool HasPrivateKey { get; }
-    /// <summary>True when Export-OktaPrivateKey can write the private key; false for a certificate's key.</summary>
+    /// <summary>True when Export-OktaPrivateKey can write the private key; false for a certificate's or a Key Vault key.</summary>
     public bool CanExportPrivateKey { get; }
     /// <summary>The certificate's SHA-1 thumbprint when the key is a certificate's; empty otherwise.</summary>
     public string? CertificateThumbprint { get; }
@@ -65,12 +84,12 @@ public sealed class OktaJwks
     public string? CertificateSubject { get; }
     /// <summary>The public JWKs (public members only).</summary>
     public OktaJwk[] Keys { get; }
+    /// <summary>The Key Vault key, with its version, that signs for this object; empty for a key held in this session.</summary>
+    public string? KeyVaultKeyId { get; }
 
-    /// <summary>What signs: the in-memory key or the certificate.</summary>
+    /// <summary>What signs: the in-memory key, the certificate or the Key Vault key. Only KeyExport.Exportable gives the key
+    /// to write out.</summary>
     internal IJwsSigner Signer { get; }
-
-    /// <summary>The in-memory key, which can be written to a file; null for a certificate's key.</summary>
-    internal SigningKey? SigningKey => Signer as SigningKey;
 
     /// <summary>The public JWKS document: {"keys":[...]}.</summary>
     public string ToJson() => PublicJwks.ToJson(Signer);

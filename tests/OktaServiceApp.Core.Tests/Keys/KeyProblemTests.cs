@@ -10,7 +10,7 @@ using Xunit;
 namespace OktaServiceApp.Core.Tests.Keys;
 
 /// <summary>One test per <see cref="KeyProblem"/> value, named Problem_{value}; assertions are on Problem, never on text.</summary>
-public sealed class KeyProblemTests
+public sealed partial class KeyProblemTests
 {
     [Fact]
     public void Problem_EveryValueHasATest()

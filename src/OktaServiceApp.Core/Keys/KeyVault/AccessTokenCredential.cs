@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace OktaServiceApp.Core.Keys.KeyVault;
+
+/// <summary>A Key Vault token the caller passed. Kept as a read-only SecureString copy; turned into text only for the request
+/// header it goes into.</summary>
+internal sealed class AccessTokenCredential : KeyVaultCredential
+{
+    private readonly SecureString _token;
+
+    public AccessTokenCredential(SecureString token)
+    {
+        if (token is null)
+        {
+            throw new ArgumentNullException(nameof(token));
+        }
+
+        if (token.Length == 0)
+        {
+            throw new KeyException(KeyProblem.KeyVaultUnauthorized,
+                "The Key Vault access token is empty. Pass a token for https://vault.azure.net, e.g. " +
+                "(Get-AzAccessToken -ResourceUrl https://vault.azure.net -AsSecureString).Token.");
+        }
+
+        _token = token.Copy();
+        _token.MakeReadOnly();
+    }
+
+    public override string Description => "the Key Vault access token given";
+
+    internal override bool CanRefresh => false;
+
+    internal override Task<string> GetTokenAsync(string resource, bool refresh, KeyVaultTransport transport, CancellationToken cancellationToken)
+    {
+        var pointer = IntPtr.Zero;
+        try
+        {
+            pointer = Marshal.SecureStringToGlobalAllocUnicode(_token);
+            var text = Marshal.PtrToStringUni(pointer, _token.Length).Trim();
+            // Get-AzAccessToken's token is bare; a pasted "Bearer eyJ..." still works.
+            return Task.FromResult(text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring(7).Trim() : text);
+        }
+        finally
+        {
+            if (pointer != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+}
