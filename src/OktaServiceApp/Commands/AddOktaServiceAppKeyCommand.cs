@@ -3,7 +3,6 @@ using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
-using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.PowerShell.Infrastructure;
 
 namespace OktaServiceApp.PowerShell.Commands;
@@ -92,21 +91,6 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
     [SecureStringTransformation]
     public SecureString? KeyVaultAccessToken { get; set; }
 
-    /// <summary>The Key Vault key's public half, or null with the error written.</summary>
-    private OktaJwks? ReadKeyVaultKey(string keyVaultKeyId)
-    {
-        try
-        {
-            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
-            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, keyVaultKeyId);
-            return null;
-        }
-    }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -123,7 +107,7 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
 
         var connection = ResolveConnection(Connection);
         // The vault is asked only once there is a connection to register the key with.
-        jwks ??= KeyVaultKeyId is not null ? ReadKeyVaultKey(KeyVaultKeyId) : null;
+        jwks ??= KeyVaultKeyId is not null ? KeyVaultJwksOf(KeyVaultKeyId, KeyVaultAccessToken) : null;
         if (jwks is null)
         {
             return;

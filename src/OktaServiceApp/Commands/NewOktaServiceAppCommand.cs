@@ -3,7 +3,6 @@ using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.Apps;
 using OktaServiceApp.Core.Keys;
-using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Roles;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
@@ -118,21 +117,6 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
     [SecureStringTransformation]
     public SecureString? KeyVaultAccessToken { get; set; }
 
-    /// <summary>The Key Vault key's public half, read with one call; null with the error written.</summary>
-    private OktaJwks? KeyVaultJwks(string keyVaultKeyId)
-    {
-        try
-        {
-            var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
-            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, keyVaultKeyId);
-            return null;
-        }
-    }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -189,7 +173,7 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        var vaultJwks = KeyVaultKeyId is not null ? KeyVaultJwks(KeyVaultKeyId) : null;
+        var vaultJwks = KeyVaultKeyId is not null ? KeyVaultJwksOf(KeyVaultKeyId, KeyVaultAccessToken) : null;
         if (KeyVaultKeyId is not null && vaultJwks is null)
         {
             return;

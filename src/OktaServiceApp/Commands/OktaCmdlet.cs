@@ -5,6 +5,7 @@ using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Diagnostics;
 using OktaServiceApp.Core.Http;
 using OktaServiceApp.Core.Keys;
+using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Keys.Sources;
 using OktaServiceApp.PowerShell.Infrastructure;
 
@@ -143,6 +144,22 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         return certificateThumbprint is null
             ? null
             : new OktaJwks(new CertificateStoreKeySource(certificateThumbprint, certificateStoreLocation).OpenSigner(requirePrivateKey));
+    }
+
+    /// <summary>A Key Vault key's public half as an OktaJwks, read with one call to the vault, for cmdlets that register it;
+    /// null with the error written.</summary>
+    private protected OktaJwks? KeyVaultJwksOf(string keyVaultKeyId, SecureString? accessToken)
+    {
+        try
+        {
+            var source = KeyVaultKeys.Source(keyVaultKeyId, accessToken);
+            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, keyVaultKeyId);
+            return null;
+        }
     }
 
     /// <summary>Queues the error for one failed item of a concurrent pipeline, unless the user stopped it.</summary>
