@@ -136,18 +136,7 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
     }
 
     /// <inheritdoc />
-    public PublicJwk ToPublicJwk() => new()
-    {
-        Kty = _publicJwk.Kty,
-        Kid = KeyId,
-        Alg = Algorithm,
-        Use = "sig",
-        N = _publicJwk.N,
-        E = _publicJwk.E,
-        Crv = _publicJwk.Crv,
-        X = _publicJwk.X,
-        Y = _publicJwk.Y,
-    };
+    public PublicJwk ToPublicJwk() => _publicJwk.ForSigning(KeyId, Algorithm);
 
     /// <inheritdoc />
     public Task<byte[]> SignAsync(byte[] signingInput, CancellationToken cancellationToken)

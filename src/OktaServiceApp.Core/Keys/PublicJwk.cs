@@ -17,4 +17,18 @@ public sealed class PublicJwk
     [JsonPropertyName("crv")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Crv { get; set; }
     [JsonPropertyName("x")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? X { get; set; }
     [JsonPropertyName("y")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Y { get; set; }
+
+    /// <summary>This key's public members as the JWK a signer registers: with its kid and alg, and use=sig.</summary>
+    public PublicJwk ForSigning(string kid, string alg) => new()
+    {
+        Kty = Kty,
+        Kid = kid,
+        Alg = alg,
+        Use = "sig",
+        N = N,
+        E = E,
+        Crv = Crv,
+        X = X,
+        Y = Y,
+    };
 }

@@ -6,18 +6,7 @@ namespace OktaServiceApp.Core.Keys;
 public sealed partial class SigningKey
 {
     /// <summary>kty, kid, alg, use=sig, and n/e or crv/x/y. Never a private member.</summary>
-    public PublicJwk ToPublicJwk() => new()
-    {
-        Kty = _publicJwk.Kty,
-        Kid = KeyId,
-        Alg = Algorithm,
-        Use = "sig",
-        N = _publicJwk.N,
-        E = _publicJwk.E,
-        Crv = _publicJwk.Crv,
-        X = _publicJwk.X,
-        Y = _publicJwk.Y,
-    };
+    public PublicJwk ToPublicJwk() => _publicJwk.ForSigning(KeyId, Algorithm);
 
     /// <summary>The public JWKS document {"keys":[...]}.</summary>
     public string ToPublicJwksJson() =>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using OktaServiceApp.Core.Secrets;
 using OktaServiceApp.Core.Configuration;
 using OktaServiceApp.Core.Connections;
 using OktaServiceApp.Core.Keys;

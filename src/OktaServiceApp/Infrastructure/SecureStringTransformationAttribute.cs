@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using OktaServiceApp.Core.Secrets;
 
 namespace OktaServiceApp.PowerShell.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Security;
+using OktaServiceApp.Core.Secrets;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
 

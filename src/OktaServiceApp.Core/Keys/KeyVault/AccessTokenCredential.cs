@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Security;
+using OktaServiceApp.Core.Secrets;
 
 namespace OktaServiceApp.Core.Keys.KeyVault;
 
@@ -33,20 +33,8 @@ internal sealed class AccessTokenCredential : KeyVaultCredential
 
     internal override Task<string> GetTokenAsync(string resource, bool refresh, KeyVaultTransport transport, CancellationToken cancellationToken)
     {
-        var pointer = IntPtr.Zero;
-        try
-        {
-            pointer = Marshal.SecureStringToGlobalAllocUnicode(_token);
-            var text = Marshal.PtrToStringUni(pointer, _token.Length).Trim();
-            // Get-AzAccessToken's token is bare; a pasted "Bearer eyJ..." still works.
-            return Task.FromResult(text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring(7).Trim() : text);
-        }
-        finally
-        {
-            if (pointer != IntPtr.Zero)
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
+        var text = SecureText.ToPlain(_token).Trim();
+        // Get-AzAccessToken's token is bare; a pasted "Bearer eyJ..." still works.
+        return Task.FromResult(text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text.Substring(7).Trim() : text);
     }
 }

@@ -37,18 +37,7 @@ public sealed class KeyVaultSigner : IJwsSigner
     /// <summary>The vault key this signer uses, with its version: {vault}/keys/{name}/{version}.</summary>
     public string VaultKeyId => _key.Kid.ToString();
 
-    public PublicJwk ToPublicJwk() => new()
-    {
-        Kty = _key.Jwk.Kty,
-        Kid = KeyId,
-        Alg = Algorithm,
-        Use = "sig",
-        N = _key.Jwk.N,
-        E = _key.Jwk.E,
-        Crv = _key.Jwk.Crv,
-        X = _key.Jwk.X,
-        Y = _key.Jwk.Y,
-    };
+    public PublicJwk ToPublicJwk() => _key.Jwk.ForSigning(KeyId, Algorithm);
 
     public async Task<byte[]> SignAsync(byte[] signingInput, CancellationToken cancellationToken)
     {

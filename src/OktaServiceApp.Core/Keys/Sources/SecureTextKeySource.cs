@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Security;
+using OktaServiceApp.Core.Secrets;
 
 namespace OktaServiceApp.Core.Keys.Sources;
 
@@ -39,7 +39,7 @@ public sealed class SecureTextKeySource : KeySource
                 "The SecureString given as the private key is empty; it must hold PEM text or a private JWK.");
         }
 
-        var text = ToPlain(_text).Trim();
+        var text = SecureText.ToPlain(_text).Trim();
         if (!text.StartsWith("-----BEGIN", StringComparison.Ordinal) && !text.StartsWith("{", StringComparison.Ordinal))
         {
             // Most likely a file path given to -PrivateKey; the value itself is not repeated, it may be a secret.
@@ -48,22 +48,5 @@ public sealed class SecureTextKeySource : KeySource
         }
 
         return Task.FromResult(RequirePrivate(SigningKey.Import(text, _password, _keyId)));
-    }
-
-    private static string ToPlain(SecureString value)
-    {
-        var pointer = IntPtr.Zero;
-        try
-        {
-            pointer = Marshal.SecureStringToGlobalAllocUnicode(value);
-            return Marshal.PtrToStringUni(pointer) ?? "";
-        }
-        finally
-        {
-            if (pointer != IntPtr.Zero)
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
     }
 }

@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace OktaServiceApp.PowerShell.Infrastructure;
+namespace OktaServiceApp.Core.Secrets;
 
-/// <summary>Moves secrets between SecureString and string at the last possible moment.</summary>
-internal static class SecureText
+/// <summary>Moves secrets between SecureString and string at the last possible moment: the one place that unwraps a SecureString,
+/// for the cmdlets and the engine alike.</summary>
+public static class SecureText
 {
     public static SecureString From(string value)
     {
