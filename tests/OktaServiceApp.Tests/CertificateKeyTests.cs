@@ -204,25 +204,4 @@ public sealed class CertificateKeyTests : IClassFixture<EmulatorFixture>
 
         Assert.StartsWith(errorId + ",", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
     }
-
-    /// <summary>Adds a certificate to CurrentUser\My for one test.</summary>
-    private sealed class StoredCertificate : IDisposable
-    {
-        private readonly X509Certificate2 _certificate;
-
-        public StoredCertificate(X509Certificate2 certificate)
-        {
-            _certificate = certificate;
-            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            store.Add(certificate);
-        }
-
-        public void Dispose()
-        {
-            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            store.Remove(_certificate);
-        }
-    }
 }

@@ -76,25 +76,4 @@ public sealed class CertificateStoreKeySourceTests
         var error = await Assert.ThrowsAsync<KeyException>(() => source.OpenAsync(CancellationToken.None));
         Assert.Equal(KeyProblem.CertificateThumbprintInvalid, error.Problem);
     }
-
-    /// <summary>Adds a certificate to CurrentUser\My for one test.</summary>
-    private sealed class StoredCertificate : IDisposable
-    {
-        private readonly X509Certificate2 _certificate;
-
-        public StoredCertificate(X509Certificate2 certificate)
-        {
-            _certificate = certificate;
-            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            store.Add(certificate);
-        }
-
-        public void Dispose()
-        {
-            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            store.Remove(_certificate);
-        }
-    }
 }
