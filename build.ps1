@@ -119,7 +119,8 @@ function Invoke-Emulator {
 function Invoke-Demo {
     Invoke-Build
     & dotnet tool run pwsh -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'tests/demo/Invoke-Demo.ps1') `
-        -ModulePath $ModuleOut -EmulatorPath (Join-Path $EmulatorOut 'OktaEmulator.dll') -OutDir (Join-Path $OutDir 'demo')
+        -ModulePath $ModuleOut -EmulatorPath (Join-Path $EmulatorOut 'OktaEmulator.dll') -OutDir (Join-Path $OutDir 'demo') `
+        -VaultEmulatorPath (Join-Path $VaultEmulatorOut 'KeyVaultEmulator.dll')
     if ($LASTEXITCODE -ne 0) { throw "Demo failed with exit code $LASTEXITCODE" }
 }
 
