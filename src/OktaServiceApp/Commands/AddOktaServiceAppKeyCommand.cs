@@ -94,16 +94,12 @@ public sealed class AddOktaServiceAppKeyCommand : AppItemCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        OktaJwks? jwks;
-        try
+        if (!TryCertificateJwks(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false, out var certificateKey))
         {
-            jwks = Jwks ?? CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false);
-        }
-        catch (KeyException e)
-        {
-            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
             return;
         }
+
+        var jwks = Jwks ?? certificateKey;
 
         var connection = ResolveConnection(Connection);
         // The vault is asked only once there is a connection to register the key with.

@@ -154,17 +154,12 @@ public sealed class NewOktaJwksCommand : OktaCmdlet
 
     private void WriteCertificateJwks()
     {
-        var target = (object?)CertificateThumbprint ?? Certificate!.Thumbprint;
-        try
+        if (TryCertificateJwks(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false, out var jwks) &&
+            jwks is not null)
         {
-            var jwks = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false)!;
             WriteVerbose($"Certificate {jwks.CertificateSubject} ({jwks.CertificateThumbprint}): key {jwks.KeyId} ({jwks.Algorithm})" +
                 (jwks.HasPrivateKey ? ", signs in place." : ", public key only."));
             WriteObject(jwks);
-        }
-        catch (KeyException e)
-        {
-            WriteError(OktaErrors.FromKey(e, target));
         }
     }
 }

@@ -134,18 +134,10 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        if (Jwks is not null && keyPath is not null)
+        // A certificate's or a vault key stays in its store: refused before any app exists.
+        if (Jwks is not null && keyPath is not null && !CheckExportable(Jwks))
         {
-            try
-            {
-                // A certificate's or a vault key stays in its store: refused before any app exists.
-                KeyExport.Exportable(Jwks.Signer);
-            }
-            catch (KeyException e)
-            {
-                WriteError(OktaErrors.FromKey(e, Jwks));
-                return;
-            }
+            return;
         }
 
         if (Jwks is not null && !Jwks.HasPrivateKey && keyPath is not null)
@@ -155,14 +147,8 @@ public sealed class NewOktaServiceAppCommand : ConnectedCmdlet
             return;
         }
 
-        OktaJwks? certificateKey;
-        try
+        if (!TryCertificateJwks(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false, out var certificateKey))
         {
-            certificateKey = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: false);
-        }
-        catch (KeyException e)
-        {
-            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
             return;
         }
 

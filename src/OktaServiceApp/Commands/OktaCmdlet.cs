@@ -146,19 +146,58 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
             : new OktaJwks(new CertificateStoreKeySource(certificateThumbprint, certificateStoreLocation).OpenSigner(requirePrivateKey));
     }
 
-    /// <summary>A Key Vault key's public half as an OktaJwks, read with one call to the vault, for cmdlets that register it;
-    /// null with the error written.</summary>
+    /// <summary>A Key Vault key as an OktaJwks, opened with one read of the vault; the object signs through the vault. Throws
+    /// <see cref="KeyException"/>.</summary>
+    private protected OktaJwks OpenKeyVaultJwks(string keyVaultKeyId, SecureString? accessToken)
+    {
+        var source = KeyVaultKeys.Source(keyVaultKeyId, accessToken);
+        return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+    }
+
+    /// <summary><see cref="OpenKeyVaultJwks"/> for cmdlets that register the key: null with the error written.</summary>
     private protected OktaJwks? KeyVaultJwksOf(string keyVaultKeyId, SecureString? accessToken)
     {
         try
         {
-            var source = KeyVaultKeys.Source(keyVaultKeyId, accessToken);
-            return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
+            return OpenKeyVaultJwks(keyVaultKeyId, accessToken);
         }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, keyVaultKeyId);
             return null;
+        }
+    }
+
+    /// <summary><see cref="CertificateJwksOf"/> with its error written, the certificate as target: false when it failed.</summary>
+    private protected bool TryCertificateJwks(X509Certificate2? certificate, string? certificateThumbprint,
+        StoreLocation certificateStoreLocation, bool requirePrivateKey, out OktaJwks? jwks)
+    {
+        try
+        {
+            jwks = CertificateJwksOf(certificate, certificateThumbprint, certificateStoreLocation, requirePrivateKey);
+            return true;
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, (object?)certificateThumbprint ?? certificate?.Thumbprint));
+            jwks = null;
+            return false;
+        }
+    }
+
+    /// <summary>False, with the error written, when the key cannot be written to a file (a certificate's or a vault key):
+    /// asked before anything changes in Okta.</summary>
+    private protected bool CheckExportable(OktaJwks jwks)
+    {
+        try
+        {
+            KeyExport.Exportable(jwks.Signer);
+            return true;
+        }
+        catch (KeyException e)
+        {
+            WriteError(OktaErrors.FromKey(e, jwks));
+            return false;
         }
     }
 

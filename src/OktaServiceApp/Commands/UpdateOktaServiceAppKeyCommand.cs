@@ -3,7 +3,6 @@ using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using OktaServiceApp.Core.AppKeys;
 using OktaServiceApp.Core.Keys;
-using OktaServiceApp.Core.Keys.KeyVault;
 using OktaServiceApp.Core.Tokens;
 using OktaServiceApp.PowerShell.Infrastructure;
 
@@ -123,28 +122,14 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
             return;
         }
 
-        if (NewJwks is not null)
+        // A certificate's or a vault key cannot be written to -PrivateKeyPath: refused before anything changes in Okta.
+        if (NewJwks is not null && !CheckExportable(NewJwks))
         {
-            try
-            {
-                // A certificate's or a vault key cannot be written to -PrivateKeyPath: refused before anything changes in Okta.
-                KeyExport.Exportable(NewJwks.Signer);
-            }
-            catch (KeyException e)
-            {
-                WriteError(OktaErrors.FromKey(e, NewJwks));
-                return;
-            }
+            return;
         }
 
-        OktaJwks? certificateKey;
-        try
+        if (!TryCertificateJwks(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: true, out var certificateKey))
         {
-            certificateKey = CertificateJwksOf(Certificate, CertificateThumbprint, CertificateStoreLocation, requirePrivateKey: true);
-        }
-        catch (KeyException e)
-        {
-            WriteError(OktaErrors.FromKey(e, (object?)CertificateThumbprint ?? Certificate?.Thumbprint));
             return;
         }
 
@@ -160,7 +145,7 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
         var rotation = new KeyRotation(connection.Client, TokenClient.SharingWith(connection.Client));
         try
         {
-            var jwks = certificateKey ?? (KeyVaultKeyId is not null ? OpenKeyVaultKey(KeyVaultKeyId) : null) ??
+            var jwks = certificateKey ?? (KeyVaultKeyId is not null ? OpenKeyVaultJwks(KeyVaultKeyId, KeyVaultAccessToken) : null) ??
                 NewJwks ?? new OktaJwks(SigningKey.Generate());
             var added = Run(ct => rotation.AddAndProveAsync(ClientId, jwks.Signer, Scope, ct));
             if (path is not null)
@@ -178,11 +163,5 @@ public sealed class UpdateOktaServiceAppKeyCommand : AppItemCmdlet
         {
             WriteItemError(e, ClientId);
         }
-    }
-
-    private OktaJwks OpenKeyVaultKey(string keyVaultKeyId)
-    {
-        var source = KeyVaultKeys.Source(keyVaultKeyId, KeyVaultAccessToken);
-        return new OktaJwks((KeyVaultSigner)Run(ct => source.OpenAsync(ct)));
     }
 }
