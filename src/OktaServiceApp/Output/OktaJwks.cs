@@ -11,42 +11,28 @@ namespace OktaServiceApp.PowerShell;
 public sealed class OktaJwks
 {
     internal OktaJwks(SigningKey key)
+        : this(key, key.CreatedAt, key.HasPrivateKey)
     {
-        Signer = key;
-        KeyId = key.KeyId;
-        Algorithm = key.Algorithm;
-        KeyType = key.KeyType;
-        KeySize = key.KeyType == "RSA" ? key.KeySize : null;
-        Curve = key.Curve;
-        Thumbprint = key.Thumbprint;
-        CreatedAt = key.CreatedAt;
-        HasPrivateKey = key.HasPrivateKey;
-        CanExportPrivateKey = key.CanExportPrivateKey;
-        Keys = new[] { new OktaJwk(key.ToPublicJwk()) };
     }
 
     internal OktaJwks(CertificateSigner certificate)
+        : this(certificate, DateTimeOffset.UtcNow, certificate.HasPrivateKey)
     {
-        Signer = certificate;
-        KeyId = certificate.KeyId;
-        Algorithm = certificate.Algorithm;
-        KeyType = certificate.KeyType;
-        KeySize = certificate.KeyType == "RSA" ? certificate.KeySize : null;
-        Curve = certificate.Curve;
-        Thumbprint = certificate.Thumbprint;
-        CreatedAt = DateTimeOffset.UtcNow;
-        HasPrivateKey = certificate.HasPrivateKey;
-        CanExportPrivateKey = false;
         CertificateThumbprint = certificate.CertificateThumbprint;
         CertificateSubject = certificate.Subject;
-        Keys = new[] { new OktaJwk(certificate.ToPublicJwk()) };
     }
 
     /// <summary>A key that signs in Azure Key Vault: only its public half is here, and it cannot be exported.</summary>
     internal OktaJwks(KeyVaultSigner signer)
+        : this(signer, DateTimeOffset.UtcNow, hasPrivateKey: true)
+    {
+        KeyVaultKeyId = signer.VaultKeyId;
+    }
+
+    // What every signer tells of itself through its public key; the constructors above add what only their kind knows.
+    private OktaJwks(IJwsSigner signer, DateTimeOffset createdAt, bool hasPrivateKey)
     {
         Signer = signer;
-        KeyVaultKeyId = signer.VaultKeyId;
         KeyId = signer.KeyId;
         Algorithm = signer.Algorithm;
         KeyType = signer.KeyType;
@@ -54,9 +40,9 @@ public sealed class OktaJwks
         KeySize = signer.KeyType == "RSA" ? JwsSigners.KeySizeOf(jwk) : null;
         Curve = jwk.Crv;
         Thumbprint = signer.Thumbprint;
-        CreatedAt = DateTimeOffset.UtcNow;
-        HasPrivateKey = true;
-        CanExportPrivateKey = false;
+        CreatedAt = createdAt;
+        HasPrivateKey = hasPrivateKey;
+        CanExportPrivateKey = signer.CanExportPrivateKey;
         Keys = new[] { new OktaJwk(jwk) };
     }
 
