@@ -86,21 +86,12 @@ internal sealed class KeyVaultTransport
 
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(8, 1 << attempt));
 
+    // The engine's one Retry-After reading (a date is measured from the answer's Date header when there is one); a date
+    // already past means now.
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
+        var wait = HeaderParsing.RetryAfter(response, DateTimeOffset.UtcNow);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     private static HttpClient NewClient(bool useProxy)
