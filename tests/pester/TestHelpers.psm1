@@ -67,36 +67,36 @@ function Stop-TestProcessTree {
     if ($PSVersionTable.PSEdition -eq 'Core') { $Process.Kill($true) } else { $Process.Kill() }
 }
 
-function Start-TestEmulator {
-    param([string[]] $ArgumentList = @())
-    $dll = if ($env:OKTASERVICEAPP_TEST_EMULATOR) { $env:OKTASERVICEAPP_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../../out/emulator/OktaEmulator.dll' }
+function Start-EmulatorProcess {
+    # Starts an emulator dll on a free loopback port; it prints one JSON line with its addresses and exits when stdin closes.
+    # Returns the process and that line, parsed.
+    param([Parameter(Mandatory)] [string] $Dll, [Parameter(Mandatory)] [string] $Name, [string[]] $ArgumentList = @())
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    Set-ProcessArguments $info (@($dll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList)
+    Set-ProcessArguments $info (@($Dll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList)
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($info)
     $line = $process.StandardOutput.ReadLine()
-    if (-not $line) { throw 'The emulator did not print its JSON line.' }
-    $json = $line | ConvertFrom-Json
-    [pscustomobject]@{ OrgUrl = $json.orgUrl; ApiToken = $json.apiToken; Process = $process }
+    if (-not $line) { throw "The $Name did not print its JSON line." }
+    [pscustomobject]@{ Process = $process; Json = ($line | ConvertFrom-Json) }
+}
+
+function Start-TestEmulator {
+    param([string[]] $ArgumentList = @())
+    $dll = if ($env:OKTASERVICEAPP_TEST_EMULATOR) { $env:OKTASERVICEAPP_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../../out/emulator/OktaEmulator.dll' }
+    $started = Start-EmulatorProcess -Dll $dll -Name 'emulator' -ArgumentList $ArgumentList
+    [pscustomobject]@{ OrgUrl = $started.Json.orgUrl; ApiToken = $started.Json.apiToken; Process = $started.Process }
 }
 
 function Start-TestVaultEmulator {
     # The Key Vault + managed identity emulator (tests/KeyVaultEmulator): VaultUrl, IdentityEndpoint, IdentityHeader, ImdsEndpoint.
     $dll = if ($env:OKTASERVICEAPP_TEST_VAULT_EMULATOR) { $env:OKTASERVICEAPP_TEST_VAULT_EMULATOR } else { Join-Path $PSScriptRoot '../../out/keyvault-emulator/KeyVaultEmulator.dll' }
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    Set-ProcessArguments $info @($dll, '--port', '0', '--exit-on-stdin-close')
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardInput = $true
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    $line = $process.StandardOutput.ReadLine()
-    if (-not $line) { throw 'The Key Vault emulator did not print its JSON line.' }
-    $json = $line | ConvertFrom-Json
+    $started = Start-EmulatorProcess -Dll $dll -Name 'Key Vault emulator'
+    $json = $started.Json
     [pscustomobject]@{
         VaultUrl = $json.vaultUrl; IdentityEndpoint = $json.identityEndpoint; IdentityHeader = $json.identityHeader
-        ImdsEndpoint = $json.imdsEndpoint; Process = $process
+        ImdsEndpoint = $json.imdsEndpoint; Process = $started.Process
     }
 }
 
