@@ -129,9 +129,8 @@ public abstract class AppCredentialCmdlet : ConnectedCmdlet
             {
                 OrgUrl = OrgUrl,
                 ClientId = ClientId,
-                Key = KeySourceOf(Jwks, PrivateKeyPath) ??
-                    StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey) ??
-                    (KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken) : null),
+                Key = KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint,
+                    CertificateStoreLocation, PrivateKey, KeyVaultKeyId, KeyVaultAccessToken),
                 RegisteredKeyIds = KeyIds,
             };
             return Run(ct => Engine.Connections.ResolveAppAsync(request, connected, orgRequired, ct));

@@ -173,8 +173,8 @@ public sealed class ConnectOktaCommand : OktaCmdlet
         try
         {
             key = !appSet ? null
-                : KeyVaultKeyId is not null ? KeyVaultKeys.Source(KeyVaultKeyId, KeyVaultAccessToken)
-                : KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation, PrivateKey);
+                : KeySourceOf(Jwks, PrivateKeyPath) ?? StoredKeySourceOf(Certificate, CertificateThumbprint, CertificateStoreLocation,
+                    PrivateKey, KeyVaultKeyId, KeyVaultAccessToken);
         }
         catch (KeyException e)
         {

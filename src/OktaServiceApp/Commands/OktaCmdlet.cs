@@ -121,12 +121,14 @@ public abstract class OktaCmdlet : PSCmdlet, IDisposable
         : privateKeyPath is not null ? new FileKeySource(GetUnresolvedProviderPathFromPSPath(privateKeyPath))
         : null;
 
-    /// <summary>A key that stays where it is: a certificate object, a certificate in the My store, or PEM/JWK text in a SecureString.</summary>
+    /// <summary>A key that stays where it is: a certificate object, a certificate in the My store, PEM/JWK text in a SecureString,
+    /// or a Key Vault key (with its passed token, else the managed identity).</summary>
     private protected static KeySource? StoredKeySourceOf(X509Certificate2? certificate, string? certificateThumbprint,
-        StoreLocation certificateStoreLocation, SecureString? privateKey) =>
+        StoreLocation certificateStoreLocation, SecureString? privateKey, string? keyVaultKeyId, SecureString? keyVaultAccessToken) =>
         certificate is not null ? new CertificateKeySource(certificate)
         : certificateThumbprint is not null ? new CertificateStoreKeySource(certificateThumbprint, certificateStoreLocation)
         : privateKey is not null ? new SecureTextKeySource(privateKey)
+        : keyVaultKeyId is not null ? KeyVaultKeys.Source(keyVaultKeyId, keyVaultAccessToken)
         : null;
 
     /// <summary>
