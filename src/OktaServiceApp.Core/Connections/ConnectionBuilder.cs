@@ -165,18 +165,7 @@ public sealed class ConnectionBuilder
 
     private Task<IJwsSigner> OpenKeyAsync(ConnectionRequest request, OktaSettings? settings, CancellationToken cancellationToken)
     {
-        var source = request.Key ?? (settings?.PrivateKey is { } text && text.Trim().Length > 0
-            ? KeySource.FromSetting(text, settings.PrivateKeyId)
-            : null) ?? (settings?.CertificateThumbprint is { } thumbprint
-            ? new CertificateStoreKeySource(thumbprint, settings.CertificateStoreLocation)
-            : null);
-        // A Key Vault key from the settings signs with the managed identity Azure gives the runbook; its tokens are shared
-        // through the registry, like Okta's.
-        if (source is null && settings?.KeyVaultKeyId is { } vaultKeyId)
-        {
-            source = new KeyVaultKeySource(vaultKeyId, _registry);
-        }
-
+        var source = request.Key ?? (settings is null ? null : SettingsKeySource(settings));
         if (source is null)
         {
             throw new OktaConfigurationException(ConfigurationProblem.PrivateKeyMissing,
@@ -186,6 +175,15 @@ public sealed class ConnectionBuilder
 
         return source.OpenAsync(cancellationToken);
     }
+
+    /// <summary>The one key the settings name (SettingsLoader lets a layer name only one), or null.</summary>
+    private KeySource? SettingsKeySource(OktaSettings settings) =>
+        settings.PrivateKey is { } text && text.Trim().Length > 0 ? KeySource.FromSetting(text, settings.PrivateKeyId)
+        : settings.CertificateThumbprint is { } thumbprint ? new CertificateStoreKeySource(thumbprint, settings.CertificateStoreLocation)
+        // A Key Vault key from the settings signs with the managed identity Azure gives the runbook; its tokens are shared
+        // through the registry, like Okta's.
+        : settings.KeyVaultKeyId is { } vaultKeyId ? new KeyVaultKeySource(vaultKeyId, _registry)
+        : null;
 
     private static string Source(ConnectionRequest request, OktaSettings settings)
     {
