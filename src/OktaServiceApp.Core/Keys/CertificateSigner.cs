@@ -221,13 +221,7 @@ public sealed class CertificateSigner : IJwsSigner, IDisposable
         var parameters = ecPublic.ExportParameters(false);
         var curve = EcCurve.FromNamedCurve(parameters.Curve) ?? throw new KeyException(KeyProblem.UnsupportedCurve,
             $"The certificate {name} has an EC key on a curve other than P-256, P-384 or P-521, which JWS cannot sign with.");
-        var jwk = new PublicJwk
-        {
-            Kty = "EC",
-            Crv = curve.JwkName,
-            X = Base64Url.Encode(BigEndian.PadTo(parameters.Q.X!, curve.CoordinateSize)!),
-            Y = Base64Url.Encode(BigEndian.PadTo(parameters.Q.Y!, curve.CoordinateSize)!),
-        };
+        var jwk = curve.ToPublicJwk(parameters.Q);
         var ecdsa = withPrivateKey ? certificate.GetECDsaPrivateKey() ?? throw NoPrivateKey(name) : null;
         return new CertificateSigner(certificate, null, ecdsa, jwk, curve.Algorithm, curve.Hash, curve.KeySize, ownsCertificate);
     }

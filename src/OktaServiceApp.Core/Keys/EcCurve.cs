@@ -38,6 +38,15 @@ internal sealed class EcCurve
         _ => ECCurve.NamedCurves.nistP521,
     };
 
+    /// <summary>The public JWK of a point on this curve: x and y padded to the curve's coordinate size, as JWA requires.</summary>
+    public PublicJwk ToPublicJwk(ECPoint q) => new()
+    {
+        Kty = "EC",
+        Crv = JwkName,
+        X = Base64Url.Encode(BigEndian.PadTo(q.X!, CoordinateSize)!),
+        Y = Base64Url.Encode(BigEndian.PadTo(q.Y!, CoordinateSize)!),
+    };
+
     public static EcCurve? FromJwkName(string? name) => s_all.FirstOrDefault(c => c.JwkName == name);
 
     public static EcCurve? FromOid(string? oid) => s_all.FirstOrDefault(c => c.Oid == oid);

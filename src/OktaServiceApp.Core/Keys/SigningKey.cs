@@ -54,13 +54,7 @@ public sealed partial class SigningKey : IJwsSigner, IDisposable
         {
             var parameters = ecdsa!.ExportParameters(false);
             KeySize = curve!.KeySize;
-            _publicJwk = new PublicJwk
-            {
-                Kty = "EC",
-                Crv = curve.JwkName,
-                X = Base64Url.Encode(BigEndian.PadTo(parameters.Q.X!, curve.CoordinateSize)!),
-                Y = Base64Url.Encode(BigEndian.PadTo(parameters.Q.Y!, curve.CoordinateSize)!),
-            };
+            _publicJwk = curve.ToPublicJwk(parameters.Q);
         }
 
         Thumbprint = JwkThumbprint.Compute(_publicJwk);
